@@ -1,0 +1,146 @@
+# sipsift - one entry point: deps, all, check, run, install, fuzz-smoke, bench.
+# Generated code (re2c output, tables from grammar/) goes to build/ and is
+# never committed.
+
+VERSION_MAJOR := 0
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+ifeq ($(origin CC),default)
+CC := cc
+endif
+PYTHON ?= python3
+RE2C ?= re2c
+
+BUILD := build
+GEN := $(BUILD)/gen
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS_ALL := -Iinclude -I$(BUILD)/include -Isrc -Igrammar -I$(GEN) \
+	-DSIPSIFT_VERSION_STRING='"$(VERSION)"'
+CFLAGS ?= -O2 -g
+CFLAGS_ALL := -std=c11 $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(CPPFLAGS_ALL)
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Library sources, one folder per layer (grammar -> uri -> hdr -> msg).
+LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/msg/*.c)
+GEN_SRCS := $(GEN)/scan.c $(GEN)/match_names.c
+GEN_HEADERS := $(BUILD)/include/sipsift/headers.h
+ABNF := grammar/core.abnf grammar/rfc3261.abnf grammar/rfc3966.abnf
+REGISTRY := grammar/headers.def grammar/methods.def
+
+LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
+	$(patsubst $(GEN)/%.c,$(BUILD)/obj/gen/%.o,$(GEN_SRCS))
+ASAN_OBJS := $(patsubst $(BUILD)/obj/%,$(BUILD)/asan/%,$(LIB_OBJS))
+
+STATIC_LIB := $(BUILD)/libsipsift.a
+SONAME := libsipsift.so.$(VERSION_MAJOR)
+SHARED_LIB := $(BUILD)/libsipsift.so.$(VERSION)
+TOOL := $(BUILD)/sipsift
+TOOL_SRCS := $(wildcard tools/sipsift/*.c)
+
+.PHONY: all deps check run install uninstall clean unit-tests asan-tests fuzz-smoke
+.DEFAULT_GOAL := all
+
+all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL)
+
+# Every target depends on deps; the stamp keeps the check to once per build tree.
+deps: $(BUILD)/.deps-ok
+$(BUILD)/.deps-ok: tools/deps.sh
+	@sh tools/deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+# --- generated code ---------------------------------------------------------
+$(GEN_HEADERS): $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/gen_headers.py header-enum $(REGISTRY) > $@.tmp && mv $@.tmp $@
+
+$(GEN)/abnf.re: $(ABNF) tools/abnf2re.py | $(BUILD)/.deps-ok
+	@mkdir -p $(GEN)
+	$(PYTHON) tools/abnf2re.py $(ABNF) > $@.tmp && mv $@.tmp $@
+
+$(GEN)/match_names.re: $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
+	@mkdir -p $(GEN)
+	$(PYTHON) tools/gen_headers.py name-matcher $(REGISTRY) > $@.tmp && mv $@.tmp $@
+
+$(GEN)/scan.c: src/grammar/scan.re $(GEN)/abnf.re
+	$(RE2C) -W -Wno-match-empty-string -I $(GEN) -o $@ $<
+
+$(GEN)/match_names.c: $(GEN)/match_names.re
+	$(RE2C) -W -o $@ $<
+
+# --- library ----------------------------------------------------------------
+$(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
+$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(REGISTRY)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/asan/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -Wno-missing-prototypes -c $< -o $@
+
+$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(REGISTRY)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -c $< -o $@
+
+$(STATIC_LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+# Only sift_ symbols are exported: -fvisibility=hidden plus SIFT_API on the
+# public functions, and a version script for anything that slips through.
+$(SHARED_LIB): $(LIB_OBJS) tools/libsipsift.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=tools/libsipsift.map \
+		-o $@ $(LIB_OBJS)
+	ln -sf libsipsift.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libsipsift.so
+
+$(TOOL): $(TOOL_SRCS) $(STATIC_LIB) $(wildcard tools/sipsift/*.h)
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -Iinclude -I$(BUILD)/include -o $@ $(TOOL_SRCS) $(STATIC_LIB)
+
+# --- tests ------------------------------------------------------------------
+TEST_SRCS := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
+ASAN_TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/asan/%,$(filter-out tests/unit/test_alloc.c,$(TEST_SRCS)))
+TEST_CFLAGS := -std=c11 $(WARN) -Wno-missing-prototypes -O1 -g -Iinclude -I$(BUILD)/include -Itests/unit
+
+$(BUILD)/tests/%: tests/unit/%.c $(STATIC_LIB) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
+
+$(BUILD)/tests/asan/%: tests/unit/%.c $(ASAN_OBJS) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJS) -lcmocka
+
+unit-tests: all $(TEST_BINS)
+asan-tests: all $(ASAN_TEST_BINS)
+
+check: all $(TEST_BINS) $(ASAN_TEST_BINS)
+	@sh tests/run.sh $(TEST_BINS) $(ASAN_TEST_BINS) -- $(wildcard tests/sh/test_*.sh)
+
+# --- main job: the parsed view of the bundled corpus (lint comes later) -----
+run: all
+	$(TOOL) dump corpus/messages/*.sip
+
+# --- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include/sipsift $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/sipsift/*.h $(GEN_HEADERS) $(DESTDIR)$(PREFIX)/include/sipsift/
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libsipsift.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libsipsift.so
+	install -m 755 $(TOOL) $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/sipsift.pc.in \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/sipsift.pc
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/include/sipsift
+	rm -f $(DESTDIR)$(PREFIX)/lib/libsipsift.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/sipsift.pc \
+		$(DESTDIR)$(PREFIX)/bin/sipsift
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,9 @@
+/* sipsift/sipsift.h - the whole public API of libsipsift. */
+#ifndef SIPSIFT_H
+#define SIPSIFT_H
+#include "sipsift/span.h"
+#include "sipsift/headers.h"
+#include "sipsift/uri.h"
+#include "sipsift/hdr.h"
+#include "sipsift/msg.h"
+#endif

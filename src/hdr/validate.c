@@ -1,0 +1,65 @@
+/*
+ * src/hdr/validate.c - which typed parser full validation runs per header.
+ *
+ * The headers every message relies on (RFC 3261 8.1.1 and 20) get their
+ * grammar checked; Date is checked only when strict, since RFC 4475 3.1.2.12
+ * lets a liberal receiver accept a non-GMT Date.
+ */
+#include "hdr/internal.h"
+
+/* RFC 3261 25: header-value = *(TEXT-UTF8char / UTF8-CONT / LWS): no control
+ * characters but HTAB and the line ends of folds. Every header without a
+ * typed parser of its own is held to this. Bytes 0x80-0xFF are accepted
+ * without checking UTF-8 sequences (RFC 3261 takes UTF8-CONT alone too). */
+sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err)
+{
+	const char *p = buf + value.off, *end = p + value.len;
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "header-value");
+	}
+	return SIFT_OK;
+}
+
+sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span value,
+			       unsigned options, sift_error *err)
+{
+	unsigned strict = options & SIFT_OPT_STRICT;
+	union {
+		sift_via via;
+		sift_addr addr;
+		sift_cseq cseq;
+		sift_media_type media;
+	} parsed;
+	uint32_t number;
+
+	switch (id) {
+	case SIFT_H_VIA:
+		return sift_via_parse(buf, value, strict, &parsed.via, err);
+	case SIFT_H_FROM:
+	case SIFT_H_TO:
+		return sift_addr_parse(buf, value, strict, &parsed.addr, err);
+	case SIFT_H_CONTACT:
+		return sift_addr_parse(buf, value, strict | SIFT_ADDR_ALLOW_STAR, &parsed.addr, err);
+	case SIFT_H_ROUTE:
+	case SIFT_H_RECORD_ROUTE:
+		return sift_addr_parse(buf, value, strict | SIFT_ADDR_NAME_ADDR_ONLY, &parsed.addr,
+				       err);
+	case SIFT_H_CALL_ID:
+		return sift_callid_parse(buf, value, strict, err);
+	case SIFT_H_CSEQ:
+		return sift_cseq_parse(buf, value, strict, &parsed.cseq, err);
+	case SIFT_H_MAX_FORWARDS:
+		/* RFC 3261 20.22: an integer in the range 0-255 */
+		return sift_uint_parse(buf, value, 255, &number, err);
+	case SIFT_H_CONTENT_LENGTH:
+		return sift_uint_parse(buf, value, UINT32_MAX, &number, err);
+	case SIFT_H_CONTENT_TYPE:
+		return sift_media_type_parse(buf, value, strict, &parsed.media, err);
+	case SIFT_H_DATE:
+		return strict ? sift_date_parse(buf, value, strict, err) : SIFT_OK;
+	default:
+		return sift__check_header_text(buf, value, err);
+	}
+}

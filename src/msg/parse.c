@@ -1,0 +1,625 @@
+/*
+ * src/msg/parse.c - framing, start line and header index (RFC 3261 7, 18.3).
+ *
+ * One pass over the bytes, line by line: the start line, then each header
+ * field (a line and its folds), then the body by Content-Length. The same
+ * scanner serves sift_parse() (which stores an index entry per header value
+ * and, unless SIFT_OPT_INDEX_ONLY, runs the typed parsers as each header is
+ * indexed, so the first error in byte order is the one reported) and
+ * sift_frame() (which stores nothing and only needs Content-Length).
+ */
+#include <string.h>
+#include "sipsift/msg.h"
+#include "sipsift/hdr.h"
+#include "sipsift/uri.h"
+#include "grammar/internal.h"
+
+/* Which registered headers are comma lists (grammar/headers.def). */
+static const unsigned char header_is_list[SIFT_H_COUNT] = {
+#define LIST 1
+#define SINGLE 0
+#define SIFT_HEADER(id, name, compact, kind, rfc, section) [SIFT_H_##id] = kind,
+#include "headers.def"
+#undef SIFT_HEADER
+#undef LIST
+#undef SINGLE
+};
+
+typedef struct parser {
+	const char *buf;        /* offsets are taken from here */
+	const char *end;
+	unsigned options;
+	int framing;            /* sift_frame(): store nothing, stop at NEED_MORE */
+	sift_msg *msg;          /* NULL when framing */
+	uint32_t last[SIFT_H_COUNT];
+	uint32_t content_length;
+	int has_content_length;
+	sift_error error;
+} parser;
+
+/* Result of the scanner beyond sift_code: the bytes ran out before the
+ * header section ended (an error for a datagram, "need more" for a stream). */
+#define NEED_MORE ((sift_code)-1)
+
+static sift_code fail(parser *ps, sift_code code, const char *at, const char *rule,
+		      uint16_t header_id)
+{
+	ps->error.code = code;
+	ps->error.offset = (uint32_t)(at - ps->buf);
+	ps->error.rule = rule;
+	ps->error.header_id = header_id;
+	return code;
+}
+
+/*
+ * Finds the end of the line that starts at p: returns the LF, or NULL when
+ * the bytes end first. Rejects a CR that is not followed by LF, and a bare
+ * LF when strict (RFC 3261 7: lines end in CRLF).
+ */
+static sift_code line_end(parser *ps, const char *p, const char **lf, uint16_t header_id)
+{
+	const char *nl = memchr(p, '\n', (size_t)(ps->end - p));
+	const char *limit = nl ? nl : ps->end;
+	const char *cr = memchr(p, '\r', (size_t)(limit - p));
+	if (cr && cr + 1 < limit)
+		return fail(ps, SIFT_E_LINE_END, cr, "CRLF", header_id);
+	if (!nl) {
+		*lf = NULL;
+		return SIFT_OK;
+	}
+	if ((ps->options & SIFT_OPT_STRICT) && (nl == p || nl[-1] != '\r'))
+		return fail(ps, SIFT_E_LINE_END, nl, "CRLF", header_id);
+	*lf = nl;
+	return SIFT_OK;
+}
+
+/* The line's content ends before its CR, if any. */
+static const char *content_end(const char *line, const char *lf)
+{
+	return (lf > line && lf[-1] == '\r') ? lf - 1 : lf;
+}
+
+static int is_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; only 2.0 is served. */
+static sift_code parse_version(parser *ps, const char *p, const char *stop, const char **after)
+{
+	const char *v = sift__match_sip_version(p, stop);
+	if (!v)
+		return fail(ps, SIFT_E_START_LINE, p, "SIP-Version", SIFT_H_NONE);
+	const char *digits = p + 4, *dot = digits;
+	while (*dot != '.')
+		dot++;
+	uint32_t major, minor;
+	if (!sift__parse_uint(digits, dot, 1000, &major) || !sift__parse_uint(dot + 1, v, 1000, &minor) ||
+	    major != 2 || minor != 0)
+		return fail(ps, SIFT_E_VERSION, p, "SIP-Version", SIFT_H_NONE);
+	if (ps->msg)
+		ps->msg->version = sift__span(ps->buf, p, v);
+	*after = v;
+	return SIFT_OK;
+}
+
+/*
+ * Request-Line = Method SP Request-URI SP SIP-Version CRLF
+ * Status-Line  = SIP-Version SP Status-Code SP Reason-Phrase CRLF
+ * [p, stop) is the line without its line end.
+ */
+static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
+{
+	sift_msg *msg = ps->msg;
+	const char *q;
+	sift_code code;
+	int strict = (ps->options & SIFT_OPT_STRICT) != 0;
+
+	if (stop - p >= 4 && sift__equal_nocase(p, 4, "SIP/")) {
+		if ((code = parse_version(ps, p, stop, &q)) != SIFT_OK)
+			return code;
+		if (q >= stop || *q != ' ')
+			return fail(ps, SIFT_E_START_LINE, q, "Status-Line", SIFT_H_NONE);
+		p = q + 1;
+		q = sift__match_digits(p, stop);
+		uint32_t status;
+		if (!q || q - p != 3 || !sift__parse_uint(p, q, 999, &status) || status < 100 ||
+		    status > 699)
+			return fail(ps, SIFT_E_STATUS_CODE, p, "Status-Code", SIFT_H_NONE);
+		const char *reason = q;
+		if (q < stop) {
+			if (*q != ' ')
+				return fail(ps, SIFT_E_STATUS_CODE, q, "Status-Code", SIFT_H_NONE);
+			reason = q + 1;
+			if (!(ps->options & SIFT_OPT_INDEX_ONLY) &&
+			    sift__match_reason_phrase(reason, stop) != stop)
+				return fail(ps, SIFT_E_START_LINE, sift__match_reason_phrase(reason, stop),
+					    "Reason-Phrase", SIFT_H_NONE);
+		} else if (strict) {
+			/* RFC 3261 7.2 (RFC 4475 3.1.1.13): the SP before an empty
+			 * Reason-Phrase is required. */
+			return fail(ps, SIFT_E_START_LINE, q, "Status-Line", SIFT_H_NONE);
+		}
+		if (msg) {
+			msg->kind = SIFT_KIND_RESPONSE;
+			msg->status = (uint16_t)status;
+			msg->reason = sift__span(ps->buf, reason, stop);
+		}
+		return SIFT_OK;
+	}
+
+	/* Method = token (RFC 3261 7.1). */
+	q = sift__match_token(p, stop);
+	if (!q)
+		return fail(ps, SIFT_E_START_LINE, p, "Method", SIFT_H_NONE);
+	if (q >= stop || *q != ' ')
+		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
+	const char *method = p, *method_end = q;
+	/* Request-URI: one SP before it; it starts with a scheme (RFC 4475
+	 * 3.1.2.7: no < >; 3.1.2.9: no second SP) and holds no SP. */
+	p = q + 1;
+	if (p >= stop || !is_alpha((unsigned char)*p))
+		return fail(ps, SIFT_E_START_LINE, p, "Request-URI", SIFT_H_NONE);
+	q = p;
+	while (q < stop && *q != ' ' && *q != '\t')
+		q++;
+	const char *uri = p, *uri_end = q;
+	if (q >= stop || *q != ' ')
+		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
+	if ((code = parse_version(ps, q + 1, stop, &p)) != SIFT_OK)
+		return code;
+	if (p != stop) {
+		/* RFC 4475 3.1.2.10: a liberal receiver may accept SP at the end. */
+		const char *trail = p;
+		while (trail < stop && (*trail == ' ' || *trail == '\t'))
+			trail++;
+		if (strict || trail != stop)
+			return fail(ps, SIFT_E_START_LINE, p, "Request-Line", SIFT_H_NONE);
+	}
+	if (msg) {
+		msg->kind = SIFT_KIND_REQUEST;
+		msg->method = sift__span(ps->buf, method, method_end);
+		msg->method_id = (uint16_t)sift__match_method(method, (size_t)(method_end - method));
+		msg->request_uri = sift__span(ps->buf, uri, uri_end);
+	}
+	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY)) {
+		sift_uri parsed;
+		code = sift_uri_parse(ps->buf, sift__span(ps->buf, uri, uri_end), ps->options, &parsed,
+				      &ps->error);
+		if (code != SIFT_OK) {
+			ps->error.header_id = SIFT_H_NONE;
+			return code;
+		}
+		/* RFC 3261 19.1.1 (table 1): headers are not allowed in a
+		 * Request-URI; RFC 4475 3.1.2.11 lets a liberal receiver ignore them. */
+		if (strict && parsed.headers.len)
+			return fail(ps, SIFT_E_URI, ps->buf + parsed.headers.off - 1, "Request-URI",
+				    SIFT_H_NONE);
+	}
+	return SIFT_OK;
+}
+
+/* Stores one header value in the index and links it into its id's chain. */
+static sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
+			   unsigned id, unsigned flags)
+{
+	sift_msg *msg = ps->msg;
+	/* Trim LWS (and folds) around the value. */
+	while (value < value_end && (sift__is_wsp((unsigned char)*value) || *value == '\r' ||
+				     *value == '\n'))
+		value++;
+	while (value_end > value && (sift__is_wsp((unsigned char)value_end[-1]) ||
+				     value_end[-1] == '\r' || value_end[-1] == '\n'))
+		value_end--;
+	if (msg->header_count >= msg->header_capacity)
+		return fail(ps, SIFT_E_TOO_MANY_HEADERS, ps->buf + name.off, "header index",
+			    (uint16_t)id);
+	uint32_t index = msg->header_count++;
+	sift_header *h = &msg->headers[index];
+	h->name = name;
+	h->value = sift__span(ps->buf, value, value_end);
+	h->id = (uint16_t)id;
+	h->flags = (uint16_t)flags;
+	h->next = SIFT_NONE;
+	if (ps->last[id] == SIFT_NONE)
+		msg->first[id] = index;
+	else
+		msg->headers[ps->last[id]].next = index;
+	ps->last[id] = index;
+	if (!(ps->options & SIFT_OPT_INDEX_ONLY)) {
+		sift_code code = sift_header_validate(ps->buf, (sift_header_id)id, h->value,
+						      ps->options, &ps->error);
+		if (code != SIFT_OK) {
+			ps->error.header_id = (uint16_t)id;
+			return code;
+		}
+	}
+	return SIFT_OK;
+}
+
+/*
+ * Splits a list-valued header at commas that are not inside a
+ * quoted-string (with its quoted-pairs) or inside < > (RFC 3261 7.3.1:
+ * "a comma-separated list"; RFC 3261 25: x *(COMMA x)). Empty elements are
+ * kept as empty values; full validation rejects them.
+ */
+static sift_code add_list(parser *ps, sift_span name, const char *value, const char *value_end,
+			  unsigned id, unsigned flags)
+{
+	const char *element = value, *p = value;
+	int quoted = 0, angle = 0;
+	sift_code code;
+	for (; p < value_end; p++) {
+		char c = *p;
+		if (quoted) {
+			if (c == '\\' && p + 1 < value_end)
+				p++;
+			else if (c == '"')
+				quoted = 0;
+		} else if (c == '"') {
+			quoted = 1;
+		} else if (c == '<') {
+			angle = 1;
+		} else if (c == '>') {
+			angle = 0;
+		} else if (c == ',' && !angle) {
+			if ((code = add_entry(ps, name, element, p, id, flags | SIFT_HF_LIST)) != SIFT_OK)
+				return code;
+			element = p + 1;
+		}
+	}
+	return add_entry(ps, name, element, value_end, id, flags | (element != value ? SIFT_HF_LIST : 0));
+}
+
+/* Content-Length = ( "Content-Length" / "l" ) HCOLON 1*DIGIT (RFC 3261 20.14).
+ * Parsed in every mode: framing depends on it. */
+static sift_code take_content_length(parser *ps, const char *value, const char *value_end)
+{
+	while (value < value_end && (sift__is_wsp((unsigned char)*value) || *value == '\r' ||
+				     *value == '\n'))
+		value++;
+	while (value_end > value && (sift__is_wsp((unsigned char)value_end[-1]) ||
+				     value_end[-1] == '\r' || value_end[-1] == '\n'))
+		value_end--;
+	uint32_t length;
+	if (sift__match_digits(value, value_end) != value_end || value == value_end)
+		return fail(ps, SIFT_E_CONTENT_LENGTH, value, "Content-Length", SIFT_H_CONTENT_LENGTH);
+	/* RFC 4475 3.1.2.3: never trust it as a count; cap at 32 bits. */
+	if (!sift__parse_uint(value, value_end, UINT32_MAX - 1, &length))
+		return fail(ps, SIFT_E_CONTENT_LENGTH, value, "Content-Length", SIFT_H_CONTENT_LENGTH);
+	if (ps->has_content_length) {
+		/* RFC 4475 3.3.9: conflicting values are a framing error; an
+		 * identical repeat is tolerated unless strict. */
+		if (length != ps->content_length || (ps->options & SIFT_OPT_STRICT))
+			return fail(ps, SIFT_E_CONTENT_LENGTH, value, "Content-Length",
+				    SIFT_H_CONTENT_LENGTH);
+	}
+	ps->content_length = length;
+	ps->has_content_length = 1;
+	return SIFT_OK;
+}
+
+/*
+ * Scans the header section starting at p, up to and including the empty
+ * line. *body receives where the body starts. Returns SIFT_OK, an error, or
+ * NEED_MORE when the bytes end first.
+ */
+static sift_code scan_headers(parser *ps, const char *p, const char **body)
+{
+	const char *end = ps->end;
+	sift_code code;
+	for (;;) {
+		if (p >= end)
+			return NEED_MORE;
+		if (*p == '\r') {
+			if (p + 1 >= end)
+				return NEED_MORE;
+			if (p[1] != '\n')
+				return fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
+			*body = p + 2;
+			return SIFT_OK;
+		}
+		if (*p == '\n') {
+			if (ps->options & SIFT_OPT_STRICT)
+				return fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
+			*body = p + 1;
+			return SIFT_OK;
+		}
+
+		/* The field: this line and every following line that starts with
+		 * SP or HTAB (a fold, RFC 3261 7.3.1). */
+		const char *line = p, *lf;
+		unsigned flags = 0;
+		for (;;) {
+			if ((code = line_end(ps, p, &lf, SIFT_H_NONE)) != SIFT_OK)
+				return code;
+			if (!lf)
+				return NEED_MORE;
+			if (lf + 1 >= end)
+				return NEED_MORE; /* a fold may follow, or the empty line */
+			if (!sift__is_wsp((unsigned char)lf[1]))
+				break;
+			flags |= SIFT_HF_FOLDED;
+			p = lf + 1;
+		}
+		const char *field_end = content_end(line, lf);
+		const char *next = lf + 1;
+
+		/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS */
+		const char *name_end = sift__match_token(line, field_end);
+		const char *colon = name_end;
+		while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
+			colon++;
+		if (!name_end || colon >= field_end || *colon != ':') {
+			if (ps->framing) {
+				p = next; /* sift_parse() will report it; framing goes on */
+				continue;
+			}
+			return fail(ps, SIFT_E_HEADER_LINE, name_end && name_end != line ? colon : line,
+				    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
+		}
+		int compact = 0;
+		unsigned id = sift__match_header_name(line, (size_t)(name_end - line), &compact);
+		if (compact)
+			flags |= SIFT_HF_COMPACT;
+		if (id == SIFT_H_CONTENT_LENGTH &&
+		    (code = take_content_length(ps, colon + 1, field_end)) != SIFT_OK)
+			return code;
+		if (ps->msg) {
+			sift_span name = sift__span(ps->buf, line, name_end);
+			code = header_is_list[id] ? add_list(ps, name, colon + 1, field_end, id, flags)
+						  : add_entry(ps, name, colon + 1, field_end, id, flags);
+			if (code != SIFT_OK)
+				return code;
+		}
+		p = next;
+	}
+}
+
+/* Skips the CRLFs RFC 3261 7.5 lets precede a start line. */
+static const char *skip_leading_line_ends(const char *p, const char *end, unsigned options)
+{
+	for (;;) {
+		if (end - p >= 2 && p[0] == '\r' && p[1] == '\n')
+			p += 2;
+		else if (p < end && p[0] == '\n' && !(options & SIFT_OPT_STRICT))
+			p++;
+		else
+			return p;
+	}
+}
+
+/* Starts the parse: the start line. *headers receives the first header line. */
+static sift_code scan_start_line(parser *ps, const char *p, const char **headers)
+{
+	const char *lf;
+	sift_code code = line_end(ps, p, &lf, SIFT_H_NONE);
+	if (code != SIFT_OK)
+		return code;
+	if (!lf)
+		return NEED_MORE;
+	const char *stop = content_end(p, lf);
+	if (ps->msg)
+		ps->msg->start_line = sift__span(ps->buf, p, stop);
+	if ((code = parse_start_line(ps, p, stop)) != SIFT_OK)
+		return code;
+	*headers = lf + 1;
+	return SIFT_OK;
+}
+
+sift_code sift_msg_init(sift_msg *msg, sift_header *storage, uint32_t capacity)
+{
+	if (!msg || !storage || capacity == 0)
+		return SIFT_E_ARGUMENT;
+	memset(msg, 0, sizeof *msg);
+	msg->headers = storage;
+	msg->header_capacity = capacity;
+	memset(msg->first, 0xFF, sizeof msg->first);
+	return SIFT_OK;
+}
+
+/* The CSeq method must equal the request method (RFC 3261 8.1.1.5;
+ * RFC 4475 3.1.2.17, 3.1.2.18). Methods are case-sensitive. */
+static sift_code check_cseq_method(parser *ps)
+{
+	sift_msg *msg = ps->msg;
+	uint32_t i = msg->first[SIFT_H_CSEQ];
+	sift_cseq cseq;
+	if (msg->kind != SIFT_KIND_REQUEST || i == SIFT_NONE)
+		return SIFT_OK;
+	if (sift_cseq_parse(ps->buf, msg->headers[i].value, ps->options, &cseq, &ps->error) != SIFT_OK)
+		return ps->error.code;
+	if (cseq.method.len != msg->method.len ||
+	    memcmp(ps->buf + cseq.method.off, ps->buf + msg->method.off, cseq.method.len) != 0)
+		return fail(ps, SIFT_E_CSEQ_METHOD, ps->buf + cseq.method.off, "CSeq", SIFT_H_CSEQ);
+	return SIFT_OK;
+}
+
+sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned options)
+{
+	if (!msg || !msg->headers || msg->header_capacity == 0)
+		return SIFT_E_ARGUMENT;
+	sift_header *storage = msg->headers;
+	uint32_t capacity = msg->header_capacity;
+	/* Reset everything but the caller's storage. */
+	memset(msg, 0, offsetof(sift_msg, headers));
+	msg->header_count = 0;
+	memset(msg->first, 0xFF, sizeof msg->first);
+	memset(&msg->body, 0, sizeof *msg - offsetof(sift_msg, body));
+	msg->headers = storage;
+	msg->header_capacity = capacity;
+
+	parser ps;
+	ps.buf = buf;
+	ps.end = buf + len;
+	ps.options = options & ~(unsigned)SIFT_OPT_RECEIVES_PINGS;
+	ps.framing = 0;
+	ps.msg = msg;
+	ps.content_length = 0;
+	ps.has_content_length = 0;
+	ps.error.code = SIFT_OK;
+	ps.error.offset = 0;
+	ps.error.rule = NULL;
+	ps.error.header_id = SIFT_H_NONE;
+	memset(ps.last, 0xFF, sizeof ps.last);
+
+	sift_code code;
+	const char *p, *headers, *body = NULL;
+	if (!buf || len > SIFT_MAX_INPUT) {
+		code = SIFT_E_ARGUMENT;
+		fail(&ps, code, buf ? buf : (const char *)&ps, "input", SIFT_H_NONE);
+		ps.error.offset = 0;
+		goto done;
+	}
+	p = skip_leading_line_ends(buf, ps.end, options);
+	msg->offset = (uint32_t)(p - buf);
+	if (p == ps.end) {
+		code = fail(&ps, SIFT_E_EMPTY, p, "start-line", SIFT_H_NONE);
+		goto done;
+	}
+	code = scan_start_line(&ps, p, &headers);
+	if (code == SIFT_OK)
+		code = scan_headers(&ps, headers, &body);
+	if (code == NEED_MORE) {
+		code = fail(&ps, SIFT_E_NO_BODY_SEPARATOR, ps.end, "CRLF", SIFT_H_NONE);
+		goto done;
+	}
+	if (code != SIFT_OK)
+		goto done;
+
+	/* The body (RFC 3261 18.3). */
+	size_t available = (size_t)(ps.end - body);
+	msg->has_content_length = (uint8_t)ps.has_content_length;
+	msg->content_length = ps.content_length;
+	if (ps.has_content_length) {
+		if (ps.content_length > available) {
+			code = fail(&ps, SIFT_E_BODY_TRUNCATED, ps.end, "Content-Length",
+				    SIFT_H_CONTENT_LENGTH);
+			goto done;
+		}
+		msg->body = sift__span(buf, body, body + ps.content_length);
+	} else if (options & SIFT_OPT_STREAM) {
+		code = fail(&ps, SIFT_E_CONTENT_LENGTH, body, "Content-Length", SIFT_H_CONTENT_LENGTH);
+		goto done;
+	} else {
+		msg->body = sift__span(buf, body, ps.end);
+	}
+	msg->length = msg->body.off + msg->body.len - msg->offset;
+	if (!(options & SIFT_OPT_INDEX_ONLY))
+		code = check_cseq_method(&ps);
+
+done:
+	if (code != SIFT_OK) {
+		msg->error = ps.error;
+		msg->error.code = code;
+	}
+	return code;
+}
+
+sift_frame_kind sift_frame(const char *buf, size_t len, unsigned options, sift_frame_result *out)
+{
+	sift_frame_result result;
+	memset(&result, 0, sizeof result);
+	result.error.header_id = SIFT_H_NONE;
+	if (!out)
+		return SIFT_FRAME_ERROR;
+	if (!buf || len > SIFT_MAX_INPUT) {
+		result.kind = SIFT_FRAME_ERROR;
+		result.error.code = SIFT_E_ARGUMENT;
+		result.error.rule = "input";
+		*out = result;
+		return result.kind;
+	}
+
+	/* Keep-alives (RFC 5626 4.4.1): CRLFCRLF is a ping, CRLF a pong. */
+	if (len >= 1 && buf[0] == '\r') {
+		if (len < 2) {
+			result.kind = SIFT_FRAME_NEED_MORE;
+		} else if (buf[1] != '\n') {
+			result.kind = SIFT_FRAME_ERROR;
+			result.error.code = SIFT_E_LINE_END;
+			result.error.rule = "CRLF";
+		} else if (len >= 4 && buf[2] == '\r' && buf[3] == '\n') {
+			result.kind = SIFT_FRAME_PING;
+			result.length = 4;
+		} else if (len == 2 && (options & SIFT_OPT_RECEIVES_PINGS)) {
+			result.kind = SIFT_FRAME_NEED_MORE; /* maybe half a ping */
+		} else if (len == 3 && buf[2] == '\r') {
+			result.kind = SIFT_FRAME_NEED_MORE;
+		} else {
+			result.kind = SIFT_FRAME_PONG;
+			result.length = 2;
+		}
+		*out = result;
+		return result.kind;
+	}
+	if (len >= 1 && buf[0] == '\n' && !(options & SIFT_OPT_STRICT)) {
+		result.kind = SIFT_FRAME_PONG; /* a stray bare LF: skip it */
+		result.length = 1;
+		*out = result;
+		return result.kind;
+	}
+	if (len == 0) {
+		result.kind = SIFT_FRAME_NEED_MORE;
+		*out = result;
+		return result.kind;
+	}
+
+	parser ps;
+	memset(&ps, 0, sizeof ps);
+	ps.buf = buf;
+	ps.end = buf + len;
+	ps.options = options | SIFT_OPT_INDEX_ONLY;
+	ps.framing = 1;
+	ps.error.header_id = SIFT_H_NONE;
+
+	const char *headers, *body = NULL;
+	sift_code code = scan_start_line(&ps, buf, &headers);
+	/* A broken start line does not stop framing: the message is still
+	 * delimited by its empty line and Content-Length, and sift_parse()
+	 * reports the error so the stack can answer 400 (RFC 3261 18.3 closes
+	 * the connection only for framing errors). */
+	if (code != SIFT_OK && code != NEED_MORE) {
+		const char *lf = memchr(buf, '\n', len);
+		code = lf ? SIFT_OK : NEED_MORE;
+		headers = lf ? lf + 1 : NULL;
+		ps.error.code = SIFT_OK;
+	}
+	if (code == SIFT_OK)
+		code = scan_headers(&ps, headers, &body);
+	if (code == NEED_MORE) {
+		result.kind = SIFT_FRAME_NEED_MORE;
+	} else if (code != SIFT_OK) {
+		result.kind = SIFT_FRAME_ERROR;
+		result.error = ps.error;
+	} else if (!ps.has_content_length) {
+		/* RFC 3261 18.3 and 20.14: mandatory on stream transports. */
+		result.kind = SIFT_FRAME_ERROR;
+		fail(&ps, SIFT_E_CONTENT_LENGTH, body, "Content-Length", SIFT_H_CONTENT_LENGTH);
+		result.error = ps.error;
+	} else if ((size_t)(ps.end - body) < ps.content_length) {
+		result.kind = SIFT_FRAME_NEED_MORE;
+	} else {
+		result.kind = SIFT_FRAME_MESSAGE;
+		result.length = (uint32_t)(body - buf) + ps.content_length;
+	}
+	*out = result;
+	return result.kind;
+}
+
+uint32_t sift_msg_count(const sift_msg *msg, sift_header_id id)
+{
+	uint32_t count = 0;
+	for (uint32_t i = sift_msg_first(msg, id); i != SIFT_NONE; i = sift_msg_next(msg, i))
+		count++;
+	return count;
+}
+
+sift_span sift_msg_value(const sift_msg *msg, sift_header_id id, int *found)
+{
+	sift_span none = { 0, 0 };
+	uint32_t i = sift_msg_first(msg, id);
+	if (found)
+		*found = i != SIFT_NONE;
+	return i == SIFT_NONE ? none : msg->headers[i].value;
+}
