@@ -1,0 +1,627 @@
+/*
+ * tests/unit/test_msg.c - start line, header index and framing (RFC 3261 7,
+ * 7.3, 18.3; RFC 5626 4.4.1), one test per requirement.
+ *
+ * Every input is copied into a heap block of exactly its length, so the
+ * sanitizer build catches a read one byte past the end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sipsift/sipsift.h"
+
+#define CAPACITY 1024
+static sift_header storage[CAPACITY];
+static sift_msg msg;
+static char *input;
+static size_t input_len;
+
+/* Parses text (exactly len bytes, no terminator) with options. */
+static sift_code parse_bytes(const char *text, size_t len, unsigned options)
+{
+	free(input);
+	input = malloc(len ? len : 1);
+	memcpy(input, text, len);
+	input_len = len;
+	sift_msg_init(&msg, storage, CAPACITY);
+	return sift_parse(&msg, input, len, options);
+}
+
+static sift_code parse(const char *text, unsigned options)
+{
+	return parse_bytes(text, strlen(text), options);
+}
+
+static int span_is(sift_span s, const char *expected)
+{
+	return s.len == strlen(expected) && memcmp(input + s.off, expected, s.len) == 0;
+}
+
+static sift_span value_of(sift_header_id id)
+{
+	uint32_t i = sift_msg_first(&msg, id);
+	assert_int_not_equal(i, SIFT_NONE);
+	return msg.headers[i].value;
+}
+
+#define OPTIONS_HEAD "OPTIONS sip:bob@example.com SIP/2.0\r\n"
+#define BASIC_HEADERS                                                  \
+	"Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n" \
+	"To: <sip:bob@example.com>\r\n"                                 \
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"        \
+	"Call-ID: a84b4c76e66710\r\n"                                   \
+	"CSeq: 314159 OPTIONS\r\n"                                      \
+	"Max-Forwards: 70\r\n"
+
+/* RFC 3261 7.1: Request-Line = Method SP Request-URI SP SIP-Version CRLF */
+static void request_line_gives_method_uri_and_version(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD BASIC_HEADERS "Content-Length: 0\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.kind, SIFT_KIND_REQUEST);
+	assert_true(span_is(msg.method, "OPTIONS"));
+	assert_int_equal(msg.method_id, SIFT_METHOD_OPTIONS);
+	assert_true(span_is(msg.request_uri, "sip:bob@example.com"));
+	assert_true(span_is(msg.version, "SIP/2.0"));
+	assert_int_equal(msg.body.len, 0);
+	assert_int_equal(msg.length, input_len);
+}
+
+/* RFC 3261 7.1: methods are case-sensitive; an unknown token is an extension. */
+static void method_is_case_sensitive_and_extensions_are_other(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("invite sip:a@b SIP/2.0\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.method_id, SIFT_METHOD_OTHER);
+	assert_int_equal(parse("NEWMETHOD sip:a@b SIP/2.0\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.method_id, SIFT_METHOD_OTHER);
+	assert_int_equal(sift_method_lookup("SUBSCRIBE", 9), SIFT_METHOD_SUBSCRIBE);
+}
+
+/* RFC 3261 7.2: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF */
+static void status_line_gives_code_and_reason(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("SIP/2.0 180 Ringing\r\nCall-ID: x\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.kind, SIFT_KIND_RESPONSE);
+	assert_int_equal(msg.status, 180);
+	assert_true(span_is(msg.reason, "Ringing"));
+}
+
+/* RFC 3261 7.2: Status-Code is 3DIGIT, 100 to 699. */
+static void status_code_must_be_three_digits_100_to_699(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("SIP/2.0 099 Low\r\n\r\n", 0), SIFT_E_STATUS_CODE);
+	assert_int_equal(parse("SIP/2.0 700 High\r\n\r\n", 0), SIFT_E_STATUS_CODE);
+	assert_int_equal(parse("SIP/2.0 2000 OK\r\n\r\n", 0), SIFT_E_STATUS_CODE);
+	assert_int_equal(msg.error.offset, 8);
+	assert_int_equal(parse("SIP/2.0 4294967301 OK\r\n\r\n", 0), SIFT_E_STATUS_CODE);
+}
+
+/* RFC 3261 7.1: only SIP/2.0 is served (505 otherwise). */
+static void version_other_than_2_0_is_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("OPTIONS sip:a@b SIP/7.0\r\n\r\n", 0), SIFT_E_VERSION);
+	assert_int_equal(parse("SIP/3.0 200 OK\r\n\r\n", 0), SIFT_E_VERSION);
+	assert_int_equal(parse("OPTIONS sip:a@b HTTP/1.1\r\n\r\n", 0), SIFT_E_START_LINE);
+}
+
+/* RFC 3261 7.5: CRLFs before the start line are ignored. */
+static void leading_crlfs_are_skipped(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("\r\n\r\nOPTIONS sip:a@b SIP/2.0\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.offset, 4);
+	assert_true(span_is(msg.method, "OPTIONS"));
+	assert_int_equal(parse("\r\n\r\n", 0), SIFT_E_EMPTY);
+	assert_int_equal(parse("", 0), SIFT_E_EMPTY);
+}
+
+/* RFC 3261 7.3.1: header names are case-insensitive. */
+static void header_name_case_does_not_matter(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "cAlL-iD: abc\r\nVIA: SIP/2.0/UDP h;branch=z9hG4bKx\r\n\r\n", 0),
+			 SIFT_OK);
+	assert_true(span_is(value_of(SIFT_H_CALL_ID), "abc"));
+	assert_true(span_is(msg.headers[0].name, "cAlL-iD"));
+	assert_int_equal(msg.headers[1].id, SIFT_H_VIA);
+}
+
+/* RFC 3261 7.3.3: compact forms map to the same id. */
+static void compact_forms_map_to_the_long_id(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "v: SIP/2.0/UDP h;branch=z9hG4bKx\r\ni: abc\r\nf: <sip:a@b>;tag=1\r\n"
+				"t: <sip:c@d>\r\nm: <sip:e@f>\r\nl: 0\r\nk: 100rel\r\ns: hi\r\n"
+				"c: text/plain\r\ne: gzip\r\n\r\n", 0),
+			 SIFT_OK);
+	static const sift_header_id ids[] = { SIFT_H_VIA, SIFT_H_CALL_ID, SIFT_H_FROM, SIFT_H_TO,
+					      SIFT_H_CONTACT, SIFT_H_CONTENT_LENGTH, SIFT_H_SUPPORTED,
+					      SIFT_H_SUBJECT, SIFT_H_CONTENT_TYPE, SIFT_H_CONTENT_ENCODING };
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		assert_int_equal(msg.headers[i].id, ids[i]);
+		assert_true(msg.headers[i].flags & SIFT_HF_COMPACT);
+	}
+	assert_int_equal(sift_header_lookup("O", 1), SIFT_H_EVENT);
+	assert_int_equal(sift_header_lookup("via", 3), SIFT_H_VIA);
+	assert_int_equal(sift_header_lookup("vias", 4), SIFT_H_OTHER);
+}
+
+/* RFC 3261 25: HCOLON = *( SP / HTAB ) ":" SWS */
+static void white_space_around_the_colon_is_allowed(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Call-ID \t :  \t abc  \r\nSubject   :\r\n  folded\r\n\r\n", 0),
+			 SIFT_OK);
+	assert_true(span_is(value_of(SIFT_H_CALL_ID), "abc"));
+	assert_true(span_is(value_of(SIFT_H_SUBJECT), "folded"));
+}
+
+/* RFC 3261 7.3.1 forbids no empty values for headers like Subject. */
+static void empty_values_are_indexed(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Subject:\r\nX-Empty:   \r\nSupported:\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.header_count, 3);
+	for (uint32_t i = 0; i < 3; i++)
+		assert_int_equal(msg.headers[i].value.len, 0);
+	assert_int_equal(msg.headers[1].id, SIFT_H_OTHER);
+}
+
+/* RFC 3261 7.3.1: folds stay in the buffer, flagged; sift_unfold gives one SP. */
+static void folded_values_are_flagged_and_unfold_to_one_space(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Subject: one\r\n two \r\n\tthree\r\nCall-ID: x\r\n\r\n", 0),
+			 SIFT_OK);
+	const sift_header *h = &msg.headers[0];
+	assert_true(h->flags & SIFT_HF_FOLDED);
+	assert_false(msg.headers[1].flags & SIFT_HF_FOLDED);
+	char out[64];
+	long n = sift_unfold(input, h->value, out, sizeof out);
+	assert_int_equal(n, 13);
+	assert_memory_equal(out, "one two three", 13);
+	assert_int_equal(sift_unfold(input, h->value, out, 4), -1);
+}
+
+/* RFC 3261 7.3.1: a list header gives one entry per element; commas inside
+ * quotes or <> do not split (index only: "x=1,2" is no valid uri-parameter). */
+static void list_headers_split_outside_quotes_and_angles(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD
+			       "Contact: \"Doe, John\" <sip:j@a.example;x=1,2>;q=0.5, <sip:k@b.example>\r\n"
+			       "Contact: sip:l@c.example\r\n"
+			       "Subject: a, b, c\r\n\r\n",
+			       SIFT_OPT_INDEX_ONLY),
+			 SIFT_OK);
+	assert_int_equal(sift_msg_count(&msg, SIFT_H_CONTACT), 3);
+	uint32_t i = sift_msg_first(&msg, SIFT_H_CONTACT);
+	assert_true(span_is(msg.headers[i].value, "\"Doe, John\" <sip:j@a.example;x=1,2>;q=0.5"));
+	i = sift_msg_next(&msg, i);
+	assert_true(span_is(msg.headers[i].value, "<sip:k@b.example>"));
+	assert_true(msg.headers[i].flags & SIFT_HF_LIST);
+	i = sift_msg_next(&msg, i);
+	assert_true(span_is(msg.headers[i].value, "sip:l@c.example"));
+	assert_int_equal(sift_msg_next(&msg, i), SIFT_NONE);
+	assert_true(span_is(value_of(SIFT_H_SUBJECT), "a, b, c"));
+}
+
+/* An escaped quote inside a quoted display name does not end it. */
+static void escaped_quote_does_not_end_a_quoted_string(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Contact: \"a \\\", b\" <sip:x@y>, <sip:z@w>\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(sift_msg_count(&msg, SIFT_H_CONTACT), 2);
+}
+
+/* first[] and next form a chain per id, in message order. */
+static void first_and_next_chain_values_of_one_id(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Via: SIP/2.0/UDP a;branch=z9hG4bK1\r\nY-Other: 1\r\n"
+				"v: SIP/2.0/UDP b;branch=z9hG4bK2, SIP/2.0/TCP c;branch=z9hG4bK3\r\n\r\n", 0),
+			 SIFT_OK);
+	assert_int_equal(sift_msg_count(&msg, SIFT_H_VIA), 3);
+	assert_int_equal(sift_msg_first(&msg, SIFT_H_VIA), 0);
+	assert_int_equal(sift_msg_next(&msg, 0), 2);
+	assert_int_equal(sift_msg_next(&msg, 2), 3);
+	assert_int_equal(sift_msg_first(&msg, SIFT_H_OTHER), 1);
+	assert_int_equal(sift_msg_first(&msg, SIFT_H_ROUTE), SIFT_NONE);
+}
+
+/* RFC 3261 18.3: in a datagram a smaller Content-Length ends the body there. */
+static void datagram_body_ends_at_content_length(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 4\r\n\r\nbodyEXTRA", 0), SIFT_OK);
+	assert_true(span_is(msg.body, "body"));
+	assert_int_equal(msg.length, input_len - 5);
+	assert_int_equal(parse(OPTIONS_HEAD "\r\nwhole rest", 0), SIFT_OK);
+	assert_true(span_is(msg.body, "whole rest"));
+	assert_false(msg.has_content_length);
+}
+
+/* RFC 3261 18.3: a larger Content-Length than the datagram holds is an error. */
+static void datagram_content_length_larger_than_body_is_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 10\r\n\r\nshort", 0), SIFT_E_BODY_TRUNCATED);
+}
+
+/* RFC 4475 3.1.2.3, 3.3.9: negative, overflowing and conflicting lengths. */
+static void content_length_negative_huge_or_conflicting_is_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: -1\r\n\r\n", 0), SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 4294967296\r\n\r\n", 0), SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 99999999999999999999999999\r\n\r\n", 0),
+			 SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 4294967294\r\n\r\n", 0), SIFT_E_BODY_TRUNCATED);
+	assert_int_equal(parse(OPTIONS_HEAD "l: 1\r\nContent-Length: 2\r\n\r\nab", 0), SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "l: 2\r\nContent-Length: 2\r\n\r\nab", 0), SIFT_OK);
+	assert_int_equal(parse(OPTIONS_HEAD "l: 2\r\nContent-Length: 2\r\n\r\nab", SIFT_OPT_STRICT),
+			 SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 1 2\r\n\r\nab", 0), SIFT_E_CONTENT_LENGTH);
+}
+
+/* RFC 3261 8.1.1.5: CSeq is a 32-bit unsigned integer (RFC 4475 3.1.2.4). */
+static void cseq_overflow_is_a_range_error(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 4294967295 OPTIONS\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 4294967296 OPTIONS\r\n\r\n", 0), SIFT_E_NUMBER_RANGE);
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 36893488147419103232 OPTIONS\r\n\r\n", 0),
+			 SIFT_E_NUMBER_RANGE);
+	assert_int_equal(msg.error.header_id, SIFT_H_CSEQ);
+	/* index only does not look at CSeq */
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 36893488147419103232 OPTIONS\r\n\r\n", SIFT_OPT_INDEX_ONLY),
+			 SIFT_OK);
+}
+
+/* RFC 3261 8.1.1.5: the CSeq method matches the request method. */
+static void cseq_method_must_match_request_method(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 1 INVITE\r\n\r\n", 0), SIFT_E_CSEQ_METHOD);
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 1 options\r\n\r\n", 0), SIFT_E_CSEQ_METHOD);
+}
+
+/* RFC 3261 7: lines end in CRLF; a CR alone is an error. */
+static void cr_without_lf_is_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Subject: a\rb\r\n\r\n", 0), SIFT_E_LINE_END);
+	assert_int_equal(msg.error.offset, strlen(OPTIONS_HEAD "Subject: a"));
+	assert_int_equal(parse("OPTIONS sip:a@b SIP/2.0\r\rCall-ID: x\r\n\r\n", 0), SIFT_E_LINE_END);
+}
+
+/* Bare LF: accepted by default (peers send it), rejected when strict. */
+static void bare_lf_is_accepted_by_default_and_rejected_when_strict(void **state)
+{
+	(void)state;
+	const char *text = "OPTIONS sip:a@b SIP/2.0\nCall-ID: x\nSubject: a\n b\nContent-Length: 2\n\nhi";
+	assert_int_equal(parse(text, 0), SIFT_OK);
+	assert_true(span_is(value_of(SIFT_H_CALL_ID), "x"));
+	assert_true(span_is(msg.body, "hi"));
+	assert_int_equal(parse(text, SIFT_OPT_STRICT), SIFT_E_LINE_END);
+	assert_int_equal(msg.error.offset, strlen("OPTIONS sip:a@b SIP/2.0"));
+}
+
+/* NUL bytes: a header value may not hold one (RFC 3261 25 header-value);
+ * the body may hold anything; nothing stops at a NUL. */
+static void nul_bytes_in_headers_and_body(void **state)
+{
+	(void)state;
+	static const char with_nul_header[] = OPTIONS_HEAD "X-Bin: a\0b\r\nContent-Length: 0\r\n\r\n";
+	assert_int_equal(parse_bytes(with_nul_header, sizeof with_nul_header - 1, SIFT_OPT_INDEX_ONLY), SIFT_OK);
+	assert_int_equal(msg.headers[0].value.len, 3);
+	assert_int_equal(parse_bytes(with_nul_header, sizeof with_nul_header - 1, 0), SIFT_E_HEADER_VALUE);
+	assert_int_equal(msg.error.offset, strlen(OPTIONS_HEAD "X-Bin: a"));
+	static const char with_nul_body[] = OPTIONS_HEAD "Content-Length: 5\r\n\r\na\0b\0c";
+	assert_int_equal(parse_bytes(with_nul_body, sizeof with_nul_body - 1, 0), SIFT_OK);
+	assert_int_equal(msg.body.len, 5);
+	static const char nul_in_name[] = OPTIONS_HEAD "X\0Y: 1\r\n\r\n";
+	assert_int_equal(parse_bytes(nul_in_name, sizeof nul_in_name - 1, 0), SIFT_E_HEADER_LINE);
+}
+
+/* 8-bit bytes (UTF-8 and not) in values and the reason phrase (RFC 4475 3.1.1.12). */
+static void eight_bit_bytes_are_accepted_in_text(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("SIP/2.0 200 \xd0\x9e\xd0\x9a\r\nSubject: \xe2\x82\xac \xff\xfe\r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(msg.reason.len, 4);
+	assert_int_equal(value_of(SIFT_H_SUBJECT).len, 6);
+}
+
+/* A 64 KiB header value is indexed whole. */
+static void a_64_kib_header_value_is_indexed(void **state)
+{
+	(void)state;
+	size_t n = 65536;
+	size_t head = strlen(OPTIONS_HEAD "X-Big: ");
+	char *text = malloc(head + n + 4);
+	memcpy(text, OPTIONS_HEAD "X-Big: ", head);
+	memset(text + head, 'a', n);
+	memcpy(text + head + n, "\r\n\r\n", 4);
+	assert_int_equal(parse_bytes(text, head + n + 4, 0), SIFT_OK);
+	assert_int_equal(msg.headers[0].value.len, n);
+	free(text);
+}
+
+/* 500 headers are indexed; the chain for one id links all of them. */
+static void five_hundred_headers_are_indexed(void **state)
+{
+	(void)state;
+	char *text = malloc(64 * 501);
+	size_t len = (size_t)sprintf(text, "%s", OPTIONS_HEAD);
+	for (int i = 0; i < 500; i++)
+		len += (size_t)sprintf(text + len, "Route: <sip:p%d.example.com;lr>\r\n", i);
+	len += (size_t)sprintf(text + len, "\r\n");
+	assert_int_equal(parse_bytes(text, len, 0), SIFT_OK);
+	assert_int_equal(msg.header_count, 500);
+	assert_int_equal(sift_msg_count(&msg, SIFT_H_ROUTE), 500);
+	free(text);
+}
+
+/* The index capacity is the caller's: running out is an error, and the
+ * entries before it are kept (nothing parsed is lost). */
+static void full_index_is_an_error_and_keeps_what_was_parsed(void **state)
+{
+	(void)state;
+	sift_header small[3];
+	const char text[] = OPTIONS_HEAD "X-A: 1\r\nX-B: 2\r\nX-C: 3\r\nX-D: 4\r\n\r\n";
+	sift_msg m;
+	sift_msg_init(&m, small, 3);
+	assert_int_equal(sift_parse(&m, text, sizeof text - 1, 0), SIFT_E_TOO_MANY_HEADERS);
+	assert_int_equal(m.header_count, 3);
+	assert_int_equal(m.error.offset, strlen(OPTIONS_HEAD "X-A: 1\r\nX-B: 2\r\nX-C: 3\r\n"));
+	assert_int_equal(sift_msg_init(&m, small, 0), SIFT_E_ARGUMENT);
+	assert_int_equal(sift_msg_init(&m, NULL, 3), SIFT_E_ARGUMENT);
+}
+
+/* On a header error, the start line and earlier headers stay available. */
+static void error_keeps_start_line_and_earlier_headers(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Call-ID: abc\r\nVia: SIP/2.0/UDP h;;\r\n\r\n", 0), SIFT_E_HEADER_VALUE);
+	assert_true(span_is(msg.method, "OPTIONS"));
+	assert_true(span_is(value_of(SIFT_H_CALL_ID), "abc"));
+	assert_int_equal(msg.error.header_id, SIFT_H_VIA);
+	assert_string_equal(msg.error.rule, "via-params");
+	char text[256];
+	sift_error_format(&msg.error, text, sizeof text);
+	assert_non_null(strstr(text, "Via: expected via-params at offset"));
+}
+
+/* RFC 3261 7: the header section ends in an empty line. */
+static void missing_empty_line_is_reported(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "Call-ID: abc\r\n", 0), SIFT_E_NO_BODY_SEPARATOR);
+	assert_int_equal(parse(OPTIONS_HEAD "Call-ID: abc", 0), SIFT_E_NO_BODY_SEPARATOR);
+	assert_int_equal(parse("OPTIONS sip:a@b SIP/2.0", 0), SIFT_E_NO_BODY_SEPARATOR);
+}
+
+/* Header lines need a token name and a colon (RFC 3261 7.3.1). */
+static void malformed_header_lines_are_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(OPTIONS_HEAD "NoColonHere\r\n\r\n", 0), SIFT_E_HEADER_LINE);
+	assert_int_equal(parse(OPTIONS_HEAD ": novalue\r\n\r\n", 0), SIFT_E_HEADER_LINE);
+	assert_int_equal(parse(OPTIONS_HEAD " leading: space\r\n\r\n", 0), SIFT_E_HEADER_LINE);
+	assert_int_equal(parse(OPTIONS_HEAD "Bad Name: x\r\n\r\n", 0), SIFT_E_HEADER_LINE);
+}
+
+/* Method tokens running into the end of the input are not read past. */
+static void truncated_start_lines_do_not_read_past_the_end(void **state)
+{
+	(void)state;
+	static const char *const prefixes[] = { "I", "INVITE", "INVITE ", "INVITE s", "INVITE sip:a@b",
+						"INVITE sip:a@b ", "INVITE sip:a@b SIP/2", "SIP/2.0 20",
+						"SIP/2.0 200", "SIP/" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		assert_int_not_equal(parse(prefixes[i], 0), SIFT_OK);
+}
+
+/* A %-escape at the very end of a URI (the peers' "Contact: %" advisory). */
+static void percent_escape_at_the_end_of_a_uri_is_rejected(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_bytes(OPTIONS_HEAD "Contact: %", strlen(OPTIONS_HEAD "Contact: %"), 0),
+			 SIFT_E_NO_BODY_SEPARATOR);
+	assert_int_equal(parse(OPTIONS_HEAD "Contact: %\r\n\r\n", 0), SIFT_E_URI);
+	assert_int_equal(parse(OPTIONS_HEAD "Contact: <sip:a%4@b>\r\n\r\n", 0), SIFT_E_URI);
+	assert_int_equal(parse(OPTIONS_HEAD "Contact: <sip:a%\r\n\r\n", 0), SIFT_E_HEADER_VALUE);
+	assert_int_equal(parse("OPTIONS sip:a%2 SIP/2.0\r\n\r\n", 0), SIFT_E_URI);
+}
+
+/* Request-URI: no <> (RFC 4475 3.1.2.7), one SP each side (3.1.2.9). */
+static void request_uri_spacing_and_brackets(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("OPTIONS <sip:a@b> SIP/2.0\r\n\r\n", 0), SIFT_E_START_LINE);
+	assert_int_equal(parse("OPTIONS  sip:a@b SIP/2.0\r\n\r\n", 0), SIFT_E_START_LINE);
+	assert_int_equal(parse("OPTIONS sip:a@b  SIP/2.0\r\n\r\n", 0), SIFT_E_START_LINE);
+	assert_int_equal(parse("OPTIONS sip:a@b SIP/2.0  \r\n\r\n", 0), SIFT_OK);
+	assert_int_equal(parse("OPTIONS sip:a@b SIP/2.0  \r\n\r\n", SIFT_OPT_STRICT), SIFT_E_START_LINE);
+}
+
+/* --- streams ------------------------------------------------------------- */
+
+#define STREAM_MSG(body) OPTIONS_HEAD "Call-ID: s\r\nContent-Length: " body "\r\n\r\n"
+
+/* RFC 3261 18.3: on a stream, Content-Length delimits messages. */
+static void several_messages_in_one_stream_buffer(void **state)
+{
+	(void)state;
+	const char stream[] = STREAM_MSG("3") "abc" "\r\n\r\n" STREAM_MSG("0") "\r\n" STREAM_MSG("2") "xy";
+	size_t at = 0, len = sizeof stream - 1;
+	int kinds[16], count = 0;
+	sift_frame_result r;
+	while (at < len && count < 16) {
+		sift_frame(stream + at, len - at, 0, &r);
+		kinds[count++] = r.kind;
+		assert_true(r.kind != SIFT_FRAME_ERROR && r.kind != SIFT_FRAME_NEED_MORE);
+		if (r.kind == SIFT_FRAME_MESSAGE) {
+			sift_msg_init(&msg, storage, CAPACITY);
+			assert_int_equal(sift_parse(&msg, stream + at, r.length, SIFT_OPT_STREAM), SIFT_OK);
+			assert_int_equal(msg.length, r.length);
+		}
+		at += r.length;
+	}
+	assert_int_equal(at, len);
+	int expected[] = { SIFT_FRAME_MESSAGE, SIFT_FRAME_PING, SIFT_FRAME_MESSAGE, SIFT_FRAME_PONG,
+			   SIFT_FRAME_MESSAGE };
+	assert_int_equal(count, 5);
+	assert_memory_equal(kinds, expected, sizeof expected);
+}
+
+/* Framing a message split at every byte: need more, then exactly one message. */
+static void message_split_at_every_byte_position(void **state)
+{
+	(void)state;
+	const char text[] = STREAM_MSG("5") "hello";
+	size_t len = sizeof text - 1;
+	for (size_t cut = 1; cut <= len; cut++) {
+		char *part = malloc(cut);
+		memcpy(part, text, cut);
+		sift_frame_result r;
+		sift_frame_kind kind = sift_frame(part, cut, 0, &r);
+		if (cut < len)
+			assert_int_equal(kind, SIFT_FRAME_NEED_MORE);
+		else {
+			assert_int_equal(kind, SIFT_FRAME_MESSAGE);
+			assert_int_equal(r.length, len);
+		}
+		free(part);
+	}
+}
+
+/* RFC 3261 18.3, 20.14: Content-Length is mandatory on streams. */
+static void stream_without_content_length_is_a_framing_error(void **state)
+{
+	(void)state;
+	const char text[] = OPTIONS_HEAD "Call-ID: s\r\n\r\n";
+	sift_frame_result r;
+	assert_int_equal(sift_frame(text, sizeof text - 1, 0, &r), SIFT_FRAME_ERROR);
+	assert_int_equal(r.error.code, SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(text, SIFT_OPT_STREAM), SIFT_E_CONTENT_LENGTH);
+	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: x\r\n\r\n", SIFT_OPT_STREAM), SIFT_E_CONTENT_LENGTH);
+}
+
+/* A huge Content-Length on a stream waits for bytes; an overflowing one is an error. */
+static void stream_huge_content_length(void **state)
+{
+	(void)state;
+	const char wait[] = OPTIONS_HEAD "Content-Length: 4000000000\r\n\r\n";
+	const char overflow[] = OPTIONS_HEAD "Content-Length: 18446744073709551617\r\n\r\n";
+	sift_frame_result r;
+	assert_int_equal(sift_frame(wait, sizeof wait - 1, 0, &r), SIFT_FRAME_NEED_MORE);
+	assert_int_equal(sift_frame(overflow, sizeof overflow - 1, 0, &r), SIFT_FRAME_ERROR);
+	assert_int_equal(r.error.code, SIFT_E_CONTENT_LENGTH);
+}
+
+/* RFC 5626 4.4.1: CRLFCRLF is a ping, CRLF a pong; a server waits on a lone CRLF. */
+static void keep_alive_ping_and_pong(void **state)
+{
+	(void)state;
+	sift_frame_result r;
+	assert_int_equal(sift_frame("\r\n\r\n", 4, 0, &r), SIFT_FRAME_PING);
+	assert_int_equal(r.length, 4);
+	assert_int_equal(sift_frame("\r\n", 2, 0, &r), SIFT_FRAME_PONG);
+	assert_int_equal(r.length, 2);
+	assert_int_equal(sift_frame("\r\n", 2, SIFT_OPT_RECEIVES_PINGS, &r), SIFT_FRAME_NEED_MORE);
+	assert_int_equal(sift_frame("\r\n\r", 3, 0, &r), SIFT_FRAME_NEED_MORE);
+	assert_int_equal(sift_frame("\r", 1, 0, &r), SIFT_FRAME_NEED_MORE);
+	assert_int_equal(sift_frame("\r\nOPT", 5, 0, &r), SIFT_FRAME_PONG);
+	assert_int_equal(sift_frame("\rX", 2, 0, &r), SIFT_FRAME_ERROR);
+	assert_int_equal(sift_frame("", 0, 0, &r), SIFT_FRAME_NEED_MORE);
+}
+
+/* A broken header line does not stop framing: sift_parse reports it. */
+static void framing_survives_a_malformed_header(void **state)
+{
+	(void)state;
+	const char text[] = OPTIONS_HEAD "garbage line\r\nContent-Length: 2\r\n\r\nhi";
+	sift_frame_result r;
+	assert_int_equal(sift_frame(text, sizeof text - 1, 0, &r), SIFT_FRAME_MESSAGE);
+	assert_int_equal(r.length, sizeof text - 1);
+	assert_int_equal(parse(text, SIFT_OPT_STREAM), SIFT_E_HEADER_LINE);
+}
+
+/* Arguments: NULLs and oversize inputs are refused, not crashed on. */
+static void bad_arguments_are_refused(void **state)
+{
+	(void)state;
+	sift_msg_init(&msg, storage, CAPACITY);
+	assert_int_equal(sift_parse(&msg, NULL, 10, 0), SIFT_E_ARGUMENT);
+	assert_int_equal(sift_parse(NULL, "x", 1, 0), SIFT_E_ARGUMENT);
+	assert_int_equal(sift_frame("x", 1, 0, NULL), SIFT_FRAME_ERROR);
+	assert_non_null(sift_strerror(SIFT_CODE_COUNT));
+	assert_string_equal(sift_code_name(SIFT_E_URI), "URI");
+	assert_null(sift_header_name((sift_header_id)9999));
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(input);
+	input = NULL;
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(request_line_gives_method_uri_and_version),
+		cmocka_unit_test(method_is_case_sensitive_and_extensions_are_other),
+		cmocka_unit_test(status_line_gives_code_and_reason),
+		cmocka_unit_test(status_code_must_be_three_digits_100_to_699),
+		cmocka_unit_test(version_other_than_2_0_is_rejected),
+		cmocka_unit_test(leading_crlfs_are_skipped),
+		cmocka_unit_test(header_name_case_does_not_matter),
+		cmocka_unit_test(compact_forms_map_to_the_long_id),
+		cmocka_unit_test(white_space_around_the_colon_is_allowed),
+		cmocka_unit_test(empty_values_are_indexed),
+		cmocka_unit_test(folded_values_are_flagged_and_unfold_to_one_space),
+		cmocka_unit_test(list_headers_split_outside_quotes_and_angles),
+		cmocka_unit_test(escaped_quote_does_not_end_a_quoted_string),
+		cmocka_unit_test(first_and_next_chain_values_of_one_id),
+		cmocka_unit_test(datagram_body_ends_at_content_length),
+		cmocka_unit_test(datagram_content_length_larger_than_body_is_rejected),
+		cmocka_unit_test(content_length_negative_huge_or_conflicting_is_rejected),
+		cmocka_unit_test(cseq_overflow_is_a_range_error),
+		cmocka_unit_test(cseq_method_must_match_request_method),
+		cmocka_unit_test(cr_without_lf_is_rejected),
+		cmocka_unit_test(bare_lf_is_accepted_by_default_and_rejected_when_strict),
+		cmocka_unit_test(nul_bytes_in_headers_and_body),
+		cmocka_unit_test(eight_bit_bytes_are_accepted_in_text),
+		cmocka_unit_test(a_64_kib_header_value_is_indexed),
+		cmocka_unit_test(five_hundred_headers_are_indexed),
+		cmocka_unit_test(full_index_is_an_error_and_keeps_what_was_parsed),
+		cmocka_unit_test(error_keeps_start_line_and_earlier_headers),
+		cmocka_unit_test(missing_empty_line_is_reported),
+		cmocka_unit_test(malformed_header_lines_are_rejected),
+		cmocka_unit_test(truncated_start_lines_do_not_read_past_the_end),
+		cmocka_unit_test(percent_escape_at_the_end_of_a_uri_is_rejected),
+		cmocka_unit_test(request_uri_spacing_and_brackets),
+		cmocka_unit_test(several_messages_in_one_stream_buffer),
+		cmocka_unit_test(message_split_at_every_byte_position),
+		cmocka_unit_test(stream_without_content_length_is_a_framing_error),
+		cmocka_unit_test(stream_huge_content_length),
+		cmocka_unit_test(keep_alive_ping_and_pong),
+		cmocka_unit_test(framing_survives_a_malformed_header),
+		cmocka_unit_test(bad_arguments_are_refused),
+	};
+	return cmocka_run_group_tests_name("msg", tests, NULL, teardown);
+}
