@@ -23,15 +23,17 @@ CFLAGS_ALL := -std=c11 $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(CPPFLAGS_AL
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Library sources, one folder per layer (grammar -> uri -> hdr -> msg).
-LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/msg/*.c)
+LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/msg/*.c src/check/*.c)
 # Every src/grammar/*.re is a set of matchers over the generated ABNF definitions.
 LEXER_SRCS := $(wildcard src/grammar/*.re)
 GEN_SRCS := $(patsubst src/grammar/%.re,$(GEN)/%.c,$(LEXER_SRCS)) $(GEN)/match_names.c
-GEN_HEADERS := $(BUILD)/include/sipsift/headers.h
+GEN_HEADERS := $(BUILD)/include/sipsift/headers.h $(BUILD)/include/sipsift/rules.h
 # RFC 3261 first: extension grammars refer to its rules.
 ABNF := grammar/core.abnf grammar/rfc3261.abnf \
 	$(sort $(filter-out grammar/core.abnf grammar/rfc3261.abnf,$(wildcard grammar/*.abnf)))
 REGISTRY := grammar/headers.def grammar/methods.def
+TABLES := $(REGISTRY) grammar/status.def grammar/option-tags.def src/check/rules.def
+DOCS := $(BUILD)/docs/rules.md $(BUILD)/docs/headers.md
 
 LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) \
 	$(patsubst $(GEN)/%.c,$(BUILD)/obj/gen/%.o,$(GEN_SRCS))
@@ -49,7 +51,7 @@ TOOL_SRCS := $(wildcard tools/sipsift/*.c)
 .PHONY: all deps check run install uninstall clean unit-tests asan-tests fuzz-smoke
 .DEFAULT_GOAL := all
 
-all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL)
+all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL) $(DOCS)
 
 # Every target depends on deps; the stamp keeps the check to once per build tree.
 deps: $(BUILD)/.deps-ok
@@ -58,9 +60,23 @@ $(BUILD)/.deps-ok: tools/deps.sh
 	@mkdir -p $(BUILD) && touch $@
 
 # --- generated code ---------------------------------------------------------
-$(GEN_HEADERS): $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
+$(BUILD)/include/sipsift/headers.h: $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(PYTHON) tools/gen_headers.py header-enum $(REGISTRY) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/include/sipsift/rules.h: src/check/rules.def tools/gen_rules.py | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/gen_rules.py rule-enum src/check/rules.def > $@.tmp && mv $@.tmp $@
+
+# Documentation generated from the tables: the rule catalogue (with each rule's
+# failing example from tests/rules/) and the header registry.
+$(BUILD)/docs/rules.md: src/check/rules.def tools/gen_rules.py $(wildcard tests/rules/*.sip)
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/gen_rules.py markdown src/check/rules.def tests/rules > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/docs/headers.md: $(REGISTRY) tools/gen_headers.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/gen_headers.py markdown $(REGISTRY) > $@.tmp && mv $@.tmp $@
 
 $(GEN)/abnf.re: $(ABNF) tools/abnf2re.py | $(BUILD)/.deps-ok
 	@mkdir -p $(GEN)
@@ -81,7 +97,7 @@ $(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(REGISTRY)
+$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -89,7 +105,7 @@ $(BUILD)/asan/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(REGISTRY)
+$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -c $< -o $@
 
@@ -139,6 +155,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/include/sipsift $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
 	install -m 644 include/sipsift/*.h $(GEN_HEADERS) $(DESTDIR)$(PREFIX)/include/sipsift/
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
+	install -d $(DESTDIR)$(PREFIX)/share/doc/sipsift
+	install -m 644 $(DOCS) $(DESTDIR)$(PREFIX)/share/doc/sipsift/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf libsipsift.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libsipsift.so

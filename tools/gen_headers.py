@@ -13,7 +13,7 @@ import re
 import sys
 
 HEADER_RE = re.compile(
-    r'^SIFT_HEADER\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"([^"]*)"\s*,\s*(LIST|SINGLE)\s*,'
+    r'^SIFT_HEADER\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"([^"]*)"\s*,\s*(LIST|SINGLE|REPEATED)\s*,'
     r'\s*"(\d+)"\s*,\s*"([^"]*)"\s*\)\s*$')
 METHOD_RE = re.compile(r'^SIFT_METHOD\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"(\d+)"\s*\)\s*$')
 

@@ -188,6 +188,20 @@ SIFT_API sift_header_id sift_header_lookup(const char *name, size_t len);
 /* Canonical long name of a registered header id ("Call-ID"), or NULL. */
 SIFT_API const char *sift_header_name(sift_header_id id);
 
+/* How a registered header may appear (grammar/headers.def). */
+typedef enum sift_header_kind {
+	SIFT_HEADER_SINGLE = 0, /* once per message (RFC 3261 7.3.1) */
+	SIFT_HEADER_LIST,       /* a comma list; may also span several lines */
+	SIFT_HEADER_REPEATED    /* several lines allowed, never combined (RFC 3261 7.3.1) */
+} sift_header_kind;
+
+/* Kind of a registered header; SIFT_HEADER_SINGLE for SIFT_H_OTHER. */
+SIFT_API sift_header_kind sift_header_kind_of(sift_header_id id);
+
+/* The RFC number ("3261") and section ("20.42") that define a registered
+ * header, or NULL for SIFT_H_OTHER. section may be NULL. */
+SIFT_API const char *sift_header_rfc(sift_header_id id, const char **section);
+
 /* Canonical name of a registered method id ("INVITE"), or NULL for OTHER. */
 SIFT_API const char *sift_method_name(sift_method_id id);
 

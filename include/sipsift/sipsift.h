@@ -6,4 +6,5 @@
 #include "sipsift/uri.h"
 #include "sipsift/hdr.h"
 #include "sipsift/msg.h"
+#include "sipsift/check.h"
 #endif

@@ -24,6 +24,36 @@ static const char *const method_names[SIFT_METHOD_COUNT] = {
 #undef SIFT_METHOD
 };
 
+static const struct {
+	unsigned char kind;
+	const char *rfc;
+	const char *section;
+} header_facts[SIFT_H_COUNT] = {
+#define LIST SIFT_HEADER_LIST
+#define SINGLE SIFT_HEADER_SINGLE
+#define REPEATED SIFT_HEADER_REPEATED
+#define SIFT_HEADER(id, name, compact, kind, rfc, section) [SIFT_H_##id] = { kind, rfc, section },
+#include "headers.def"
+#undef SIFT_HEADER
+#undef LIST
+#undef SINGLE
+#undef REPEATED
+};
+
+sift_header_kind sift_header_kind_of(sift_header_id id)
+{
+	return (unsigned)id < SIFT_H_COUNT ? (sift_header_kind)header_facts[id].kind
+					   : SIFT_HEADER_SINGLE;
+}
+
+const char *sift_header_rfc(sift_header_id id, const char **section)
+{
+	int known = (unsigned)id < SIFT_H_COUNT && id != SIFT_H_OTHER;
+	if (section)
+		*section = known ? header_facts[id].section : NULL;
+	return known ? header_facts[id].rfc : NULL;
+}
+
 sift_header_id sift_header_lookup(const char *name, size_t len)
 {
 	if (!name)

@@ -1,0 +1,178 @@
+/*
+ * tests/unit/test_rules.c - every lint rule fires on its example and stays
+ * quiet on its counter-example: tests/rules/<id>.bad.sip and <id>.good.sip,
+ * for every rule in src/check/rules.def. A rule without both files fails.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sipsift/sipsift.h"
+
+typedef struct findings {
+	unsigned count[SIFT_RULE_COUNT];
+	uint32_t offset[SIFT_RULE_COUNT];
+	size_t len;
+} findings;
+
+static void collect(const sift_diagnostic *d, void *context)
+{
+	findings *f = context;
+	assert_true(d->rule < SIFT_RULE_COUNT);
+	assert_true(d->offset <= f->len);
+	assert_true(strlen(d->detail) < sizeof d->detail);
+	f->count[d->rule]++;
+	f->offset[d->rule] = d->offset;
+}
+
+/* Lints one file in the default profile (the rule itself force-enabled). */
+static int lint_file(const char *path, sift_rule_id rule, findings *f)
+{
+	FILE *file = fopen(path, "rb");
+	if (!file)
+		return -1;
+	char text[8192];
+	size_t len = fread(text, 1, sizeof text, file);
+	fclose(file);
+	char *buf = malloc(len); /* exact size: the sanitizer build sees over-reads */
+	memcpy(buf, text, len);
+	sift_header headers[64];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 64);
+	sift_code code = sift_parse(&msg, buf, len, SIFT_OPT_INDEX_ONLY);
+	sift_check_config config;
+	sift_check_config_init(&config, SIFT_PROFILE_DEFAULT);
+	config.enabled[rule] = 1;
+	memset(f, 0, sizeof *f);
+	f->len = len;
+	sift_check_message(&config, buf, len, &msg, code, collect, f);
+	free(buf);
+	return 0;
+}
+
+static void rule_fires_on_its_example_and_not_on_the_fix(void **state)
+{
+	const sift_rule_id rule = (sift_rule_id)(uintptr_t)*state;
+	const sift_rule *info = sift_rule_get(rule);
+	char path[256];
+	findings f;
+
+	snprintf(path, sizeof path, "tests/rules/%s.bad.sip", info->id);
+	if (lint_file(path, rule, &f) != 0) {
+		print_error("%s: no example %s\n", info->id, path);
+		fail();
+	}
+	if (f.count[rule] == 0) {
+		print_error("%s: does not fire on %s\n", info->id, path);
+		fail();
+	}
+	snprintf(path, sizeof path, "tests/rules/%s.good.sip", info->id);
+	if (lint_file(path, rule, &f) != 0) {
+		print_error("%s: no counter-example %s\n", info->id, path);
+		fail();
+	}
+	if (f.count[rule] != 0) {
+		print_error("%s: fires on its counter-example %s\n", info->id, path);
+		fail();
+	}
+}
+
+/* The table itself: ids are unique, look up to themselves, cite an RFC. */
+static void rule_table_is_consistent(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
+		const sift_rule *r = sift_rule_get((sift_rule_id)i);
+		assert_non_null(r);
+		assert_int_equal(sift_rule_lookup(r->id), i);
+		assert_true(strncmp(r->id, "rfc", 3) == 0);
+		assert_true(strlen(r->rfc) >= 4 && strlen(r->section) >= 1);
+		assert_true(strlen(r->message) > 0 && strlen(r->fix) > 0);
+	}
+	assert_int_equal(sift_rule_lookup("no-such-rule"), SIFT_RULE_COUNT);
+	assert_null(sift_rule_get(SIFT_RULE_COUNT));
+}
+
+/* Profiles nest: lenient is a subset of default, default of strict. */
+static void profiles_nest(void **state)
+{
+	(void)state;
+	sift_check_config lenient, standard, strict;
+	sift_check_config_init(&lenient, SIFT_PROFILE_LENIENT);
+	sift_check_config_init(&standard, SIFT_PROFILE_DEFAULT);
+	sift_check_config_init(&strict, SIFT_PROFILE_STRICT);
+	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
+		assert_true(!lenient.enabled[i] || standard.enabled[i]);
+		assert_true(!standard.enabled[i] || strict.enabled[i]);
+	}
+	assert_false(lenient.enabled[SIFT_RULE_MISSING_MAX_FORWARDS]);
+	assert_true(standard.enabled[SIFT_RULE_MISSING_MAX_FORWARDS]);
+	assert_int_equal(sift_check_config_set(&standard, "rfc3261-missing-max-forwards", 0), 0);
+	assert_false(standard.enabled[SIFT_RULE_MISSING_MAX_FORWARDS]);
+	assert_int_equal(sift_check_config_set(&standard, "bogus", 1), -1);
+}
+
+/* A disabled rule is not reported. */
+static void disabled_rule_is_silent(void **state)
+{
+	(void)state;
+	const char text[] = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+			    "To: <sip:a@b>\r\nFrom: <sip:c@d>;tag=1\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\n\r\n";
+	sift_header headers[16];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 16);
+	sift_code code = sift_parse(&msg, text, sizeof text - 1, SIFT_OPT_INDEX_ONLY);
+	sift_check_config config;
+	sift_check_config_init(&config, SIFT_PROFILE_DEFAULT);
+	findings f;
+	memset(&f, 0, sizeof f);
+	f.len = sizeof text - 1;
+	assert_int_equal(sift_check_message(&config, text, sizeof text - 1, &msg, code, collect, &f), 1);
+	assert_int_equal(f.count[SIFT_RULE_MISSING_MAX_FORWARDS], 1);
+	sift_check_config_set(&config, "rfc3261-missing-max-forwards", 0);
+	assert_int_equal(sift_check_message(&config, text, sizeof text - 1, &msg, code, collect, &f), 0);
+}
+
+/* Several bad values in one message are each reported (index-only parse). */
+static void every_bad_value_is_reported(void **state)
+{
+	(void)state;
+	const char text[] = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;;\r\nMax-Forwards: 70\r\n"
+			    "To: \"unclosed <sip:a@b>\r\nFrom: <sip:c@d>;tag=1\r\nCall-ID: x\r\n"
+			    "CSeq: 1 OPTIONS\r\n\r\n";
+	sift_header headers[16];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 16);
+	sift_code code = sift_parse(&msg, text, sizeof text - 1, SIFT_OPT_INDEX_ONLY);
+	assert_int_equal(code, SIFT_OK);
+	sift_check_config config;
+	sift_check_config_init(&config, SIFT_PROFILE_DEFAULT);
+	findings f;
+	memset(&f, 0, sizeof f);
+	f.len = sizeof text - 1;
+	sift_check_message(&config, text, sizeof text - 1, &msg, code, collect, &f);
+	assert_int_equal(f.count[SIFT_RULE_HEADER_SYNTAX], 2);
+}
+
+int main(void)
+{
+	struct CMUnitTest tests[SIFT_RULE_COUNT + 4];
+	static char names[SIFT_RULE_COUNT][96];
+	size_t n = 0;
+	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
+		snprintf(names[i], sizeof names[i], "%s", sift_rule_get((sift_rule_id)i)->id);
+		tests[n] = (struct CMUnitTest){ names[i], rule_fires_on_its_example_and_not_on_the_fix,
+						NULL, NULL, (void *)(uintptr_t)i };
+		n++;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(rule_table_is_consistent);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(profiles_nest);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(disabled_rule_is_silent);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(every_bad_value_is_reported);
+	return _cmocka_run_group_tests("rules", tests, n, NULL, NULL);
+}
