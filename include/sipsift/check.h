@@ -65,6 +65,8 @@ typedef struct sift_diagnostic {
 	sift_severity severity;
 	uint32_t offset;
 	uint32_t length;
+	uint32_t packet;   /* cross-message rules found at the end of a capture:
+	                      the packet the finding is about (0: the current message) */
 	char detail[160];
 } sift_diagnostic;
 
@@ -82,6 +84,54 @@ typedef void (*sift_diagnostic_fn)(const sift_diagnostic *diagnostic, void *cont
 SIFT_API unsigned sift_check_message(const sift_check_config *config, const char *buf, size_t len,
 				     const sift_msg *msg, sift_code parse_result,
 				     sift_diagnostic_fn callback, void *context);
+
+/*
+ * Cross-message checks: a transaction and dialog tracker for captures.
+ * Memory is the caller's: sift_tracker_size() bytes for a capacity of
+ * transactions (dialogs and Call-IDs get the same capacity). Tables are
+ * 4-way set associative; when a set is full its oldest entry is forgotten, so
+ * memory never grows with the capture.
+ */
+typedef struct sift_tracker sift_tracker;
+
+/* How one message was seen on the wire. */
+typedef struct sift_packet_info {
+	uint64_t time_ns;   /* capture time */
+	uint32_t packet;    /* packet number in the capture (1-based) */
+	uint8_t reliable;   /* came over TCP/TLS/SCTP (RFC 4320 4.1 timing) */
+} sift_packet_info;
+
+typedef struct sift_tracker_stats {
+	uint64_t messages;
+	uint64_t retransmissions;  /* byte-identical repeats: counted, not re-checked */
+	uint64_t transactions;
+	uint64_t dialogs;
+	uint64_t forgotten;        /* entries evicted because a set was full */
+} sift_tracker_stats;
+
+/* Bytes of memory a tracker of `capacity` transactions needs. */
+SIFT_API size_t sift_tracker_size(uint32_t capacity);
+
+/* Prepares a tracker in `memory` (at least sift_tracker_size(capacity) bytes,
+ * aligned for uint64_t). Returns it, or NULL when the memory is too small or
+ * capacity is 0. The tracker keeps a pointer to config. */
+SIFT_API sift_tracker *sift_tracker_init(void *memory, size_t size, uint32_t capacity,
+					 const sift_check_config *config);
+
+/*
+ * Feeds one parsed message (parse succeeded) to the tracker and runs the
+ * cross-message rules on it. Returns 1 when the message is a retransmission
+ * of one already seen (the caller then skips the single-message rules, so a
+ * finding is reported once), 0 otherwise.
+ */
+SIFT_API int sift_tracker_message(sift_tracker *tracker, const char *buf, const sift_msg *msg,
+				  const sift_packet_info *info, sift_diagnostic_fn callback,
+				  void *context);
+
+/* Runs the end-of-capture rules (2xx never acknowledged...). */
+SIFT_API void sift_tracker_finish(sift_tracker *tracker, sift_diagnostic_fn callback, void *context);
+
+SIFT_API void sift_tracker_get_stats(const sift_tracker *tracker, sift_tracker_stats *out);
 
 /* Registered reason phrase of a status code ("Ringing"), or NULL. */
 SIFT_API const char *sift_status_reason(unsigned status);

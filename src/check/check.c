@@ -112,6 +112,7 @@ static void report(checker *c, sift_rule_id rule, uint32_t offset, uint32_t leng
 	d.severity = rules[rule].severity;
 	d.offset = offset;
 	d.length = length;
+	d.packet = 0;
 	d.detail[0] = 0;
 	if (format) {
 		va_list args;
