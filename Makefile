@@ -51,7 +51,7 @@ TOOL_SRCS := $(wildcard tools/sipsift/*.c)
 .PHONY: all deps check run install uninstall clean unit-tests asan-tests fuzz-smoke
 .DEFAULT_GOAL := all
 
-all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL) $(DOCS)
+all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL) $(BUILD)/siplint $(DOCS)
 
 # Every target depends on deps; the stamp keeps the check to once per build tree.
 deps: $(BUILD)/.deps-ok
@@ -121,6 +121,10 @@ $(SHARED_LIB): $(LIB_OBJS) tools/libsipsift.map
 	ln -sf libsipsift.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf $(SONAME) $(BUILD)/libsipsift.so
 
+# siplint is the lint command under its own name (tools/sipsift/main.c).
+$(BUILD)/siplint: $(TOOL)
+	ln -sf sipsift $@
+
 $(TOOL): $(TOOL_SRCS) $(STATIC_LIB) $(wildcard tools/sipsift/*.h)
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -Iinclude -I$(BUILD)/include -o $@ $(TOOL_SRCS) $(STATIC_LIB)
 
@@ -161,13 +165,14 @@ install: all
 	ln -sf libsipsift.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libsipsift.so
 	install -m 755 $(TOOL) $(DESTDIR)$(PREFIX)/bin/
+	ln -sf sipsift $(DESTDIR)$(PREFIX)/bin/siplint
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/sipsift.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/sipsift.pc
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/sipsift
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsipsift.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/sipsift.pc \
-		$(DESTDIR)$(PREFIX)/bin/sipsift
+		$(DESTDIR)$(PREFIX)/bin/sipsift $(DESTDIR)$(PREFIX)/bin/siplint
 
 clean:
 	rm -rf $(BUILD)

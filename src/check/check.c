@@ -146,8 +146,10 @@ static void check_header_values(checker *c)
 			report(c, SIFT_RULE_MAX_FORWARDS_RANGE, h->value.off, h->value.len,
 			       "Max-Forwards: %.*s", (int)h->value.len, c->buf + h->value.off);
 		else
-			report(c, SIFT_RULE_HEADER_SYNTAX, err.offset, 1, "%s: expected %s (%s)", name,
-			       err.rule ? err.rule : "value", sift_strerror(code));
+			report(c, SIFT_RULE_HEADER_SYNTAX, err.offset, 1, "%s: expected %s%s%s", name,
+			       err.rule ? err.rule : "value",
+			       code == SIFT_E_HEADER_VALUE ? "" : ": ",
+			       code == SIFT_E_HEADER_VALUE ? "" : sift_strerror(code));
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "sipsift/sipsift.h"
 #include "json.h"
+#include "lint.h"
 
 #define MAX_HEADERS 4096
 #define MAX_INPUT (64u << 20) /* 64 MiB per file */
@@ -23,6 +24,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: sipsift dump [--stream] [--strict] [--index-only] FILE...\n"
+		"       sipsift lint [options] INPUT...   (also installed as siplint; --help)\n"
 		"  Parses SIP messages and prints one JSON object per message.\n"
 		"  FILE is one datagram, or with --stream a byte stream of messages;\n"
 		"  '-' reads standard input.\n"
@@ -190,6 +192,14 @@ static int dump_file(const char *path, unsigned options)
 
 int main(int argc, char **argv)
 {
+	/* Installed as siplint too (a link): the lint command by its own name. */
+	const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+	if (strcmp(name, "siplint") == 0)
+		return tool_lint(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "lint") == 0) {
+		argv[1] = "sipsift lint";
+		return tool_lint(argc - 1, argv + 1);
+	}
 	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
