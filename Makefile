@@ -89,8 +89,8 @@ $(GEN)/match_names.re: $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
 $(GEN)/%.c: src/grammar/%.re $(GEN)/abnf.re
 	$(RE2C) -W -Wno-match-empty-string -I $(GEN) -o $@ $<
 
-$(GEN)/match_names.c: $(GEN)/match_names.re
-	$(RE2C) -W -o $@ $<
+$(GEN)/match_names.c: $(GEN)/match_names.re $(GEN)/abnf.re
+	$(RE2C) -W -I $(GEN) -o $@ $<
 
 # --- library ----------------------------------------------------------------
 $(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)

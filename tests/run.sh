@@ -30,8 +30,9 @@ for test in "$@"; do
 	printf '== %s\n' "$test"
 	"$test" >"$log" 2>&1
 	status=$?
-	ok=$(sed -n "s/.*\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p" "$log" | tail -n 1)
-	bad=$(sed -n 's/.*\[  FAILED  \] \([0-9]*\) test(s), listed below:.*/\1/p' "$log" | tail -n 1)
+	# A binary may run several groups: add up every group's counts.
+	ok=$(sed -n "s/.*\[  PASSED  \] \([0-9]*\) test(s)\..*/\1/p" "$log" | awk '{s += $1} END {print s + 0}')
+	bad=$(sed -n 's/.*\[  FAILED  \] \([0-9]*\) test(s), listed below:.*/\1/p' "$log" | awk '{s += $1} END {if (s) print s}')
 	passed=$((passed + ${ok:-0}))
 	failed=$((failed + ${bad:-0}))
 	if [ "$status" != 0 ] || [ -n "$bad" ]; then

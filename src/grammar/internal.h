@@ -28,6 +28,7 @@
 /* Registry matchers (generated from grammar/headers.def, methods.def). */
 unsigned sift__match_header_name(const char *name, size_t len, int *compact);
 unsigned sift__match_method(const char *name, size_t len);
+const char *sift__scan_header_name(const char *p, const char *end, unsigned *id, int *compact);
 
 /* ABNF rule matchers (src/grammar/scan.re). Names follow the rules. */
 typedef const char *(*sift_matcher)(const char *p, const char *end);

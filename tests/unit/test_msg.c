@@ -16,6 +16,9 @@
 
 #include "sipsift/sipsift.h"
 
+/* Internal switch of src/msg/parse.c: 0 runs the scalar line scanner only. */
+extern int sift__use_simd;
+
 #define CAPACITY 1024
 static sift_header storage[CAPACITY];
 static sift_msg msg;
@@ -623,5 +626,9 @@ int main(void)
 		cmocka_unit_test(framing_survives_a_malformed_header),
 		cmocka_unit_test(bad_arguments_are_refused),
 	};
-	return cmocka_run_group_tests_name("msg", tests, NULL, teardown);
+	/* Twice: with the SSE2 line scanner, and with the scalar path alone. */
+	int failed = cmocka_run_group_tests_name("msg (simd)", tests, NULL, teardown);
+	sift__use_simd = 0;
+	failed += cmocka_run_group_tests_name("msg (scalar)", tests, NULL, teardown);
+	return failed;
 }
