@@ -7,7 +7,7 @@ prefix=$(mktemp -d)
 work=$(mktemp -d)
 trap 'rm -rf "$prefix" "$work"' EXIT
 make --no-print-directory install PREFIX="$prefix" >/dev/null
-for f in include/sipsift/sipsift.h include/sipsift/headers.h lib/libsipsift.a \
+for f in include/sipsift/sipsift.h include/sipsift/headers.h include/sipsift/rules.h lib/libsipsift.a bin/siplint share/man/man1/siplint.1 share/doc/sipsift/rules.md \
 	lib/libsipsift.so lib/libsipsift.so.0 lib/pkgconfig/sipsift.pc bin/sipsift; do
 	[ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
