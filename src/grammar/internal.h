@@ -59,6 +59,15 @@ const char *sift__match_digits(const char *p, const char *end);
 
 #endif
 
+/* SWS without a call when there is no white space to skip (the common
+ * case between tokens and separators). Same result as sift__match_sws. */
+static inline const char *sift__skip_sws(const char *p, const char *end)
+{
+	if (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+		return p;
+	return sift__match_sws(p, end);
+}
+
 /* Shared by every layer above: fill an error and return its code. */
 #include "sipsift/span.h"
 static inline sift_code sift__fail(sift_error *err, sift_code code, const char *buf,

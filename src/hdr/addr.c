@@ -19,6 +19,11 @@ static const char *addr_spec_end(const char *p, const char *end)
 	return p;
 }
 
+static int is_token_value(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_token(value, end) == end;
+}
+
 static sift_code parse_uri_in(const char *buf, const char *from, const char *to,
 			      unsigned options, sift_error *err)
 {
@@ -34,12 +39,12 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 		return SIFT_E_ARGUMENT;
 	*out = empty;
 	const char *start = buf + value.off, *end = start + value.len;
-	const char *p = sift__match_sws(start, end);
+	const char *p = sift__skip_sws(start, end);
 	sift_code code;
 
 	if ((options & SIFT_ADDR_ALLOW_STAR) && p < end && *p == '*') {
 		/* Contact: STAR = SWS "*" SWS, alone */
-		if (sift__match_sws(p + 1, end) != end)
+		if (sift__skip_sws(p + 1, end) != end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p + 1, "STAR");
 		out->is_star = 1;
 		return SIFT_OK;
@@ -53,7 +58,7 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 		if (!q)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "quoted-string");
 		display_end = q;
-		p = sift__match_sws(q, end);
+		p = sift__skip_sws(q, end);
 		if (p >= end || *p != '<')
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "LAQUOT");
 		name_addr = 1;
@@ -67,7 +72,7 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 			if (!t)
 				break;
 			last = t;
-			q = sift__match_sws(t, end);
+			q = sift__skip_sws(t, end);
 		}
 		if (q < end && *q == '<') {
 			display_end = last;
@@ -100,7 +105,7 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf,
 					  sift__is_wsp((unsigned char)uri[0]) ? uri : close - 1, "addr-spec");
 		if (!(options & SIFT_OPT_STRICT)) {
-			uri_start = sift__match_sws(uri, close);
+			uri_start = sift__skip_sws(uri, close);
 			while (uri_end > uri_start && sift__is_wsp((unsigned char)uri_end[-1]))
 				uri_end--;
 		}
@@ -133,21 +138,15 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 		p = uri_end;
 	}
 
-	p = sift__parse_header_params(buf, p, end, &out->params, err, "generic-param");
+	/* tag-param = "tag" EQUAL token, captured while the list is checked. */
+	const sift__param_want want[] = {
+		{ "tag", "tag-param", is_token_value, &out->tag, &out->has_tag },
+	};
+	p = sift__parse_params_want(buf, p, end, &out->params, err, "generic-param", want, 1);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
-	p = sift__match_sws(p, end);
+	p = sift__skip_sws(p, end);
 	if (p != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "generic-param");
-
-	sift_param tag;
-	if (sift_param_find(buf, out->params, "tag", &tag)) {
-		/* tag-param = "tag" EQUAL token */
-		const char *t = buf + tag.value.off;
-		if (!tag.has_value || sift__match_token(t, t + tag.value.len) != t + tag.value.len)
-			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, t, "tag-param");
-		out->tag = tag.value;
-		out->has_tag = 1;
-	}
 	return SIFT_OK;
 }

@@ -15,10 +15,27 @@
 const char *sift__parse_header_params(const char *buf, const char *p, const char *end,
 				      sift_span *params, sift_error *err, const char *rule);
 
+/* A parameter a parser wants while it validates the list, in the same pass:
+ * its value is stored (the last occurrence wins) and, when `valid` is set,
+ * every occurrence must pass it or the list fails with `rule`. */
+typedef struct sift__param_want {
+	const char *name;   /* matched case-insensitively (RFC 3261 7.3.1) */
+	const char *rule;   /* ABNF rule named in the error */
+	int (*valid)(const char *value, const char *end, int has_value);
+	sift_span *value;
+	uint8_t *present;
+} sift__param_want;
+
+/* *( SEMI generic-param ) with wanted parameters captured and checked. */
+const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
+				    sift_span *params, sift_error *err, const char *rule,
+				    const sift__param_want *want, size_t want_count);
+
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
  * IPv6address) lets a value hold an IPv6address that gen-value cannot. */
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
-				   sift_span *params, sift_error *err);
+				   sift_span *params, sift_error *err,
+				   const sift__param_want *want, size_t want_count);
 
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);

@@ -10,10 +10,45 @@
 /* SLASH = SWS "/" SWS */
 static const char *slash(const char *p, const char *end)
 {
-	p = sift__match_sws(p, end);
+	p = sift__skip_sws(p, end);
 	if (p >= end || *p != '/')
 		return NULL;
-	return sift__match_sws(p + 1, end);
+	return sift__skip_sws(p + 1, end);
+}
+
+/* via-branch = "branch" EQUAL token */
+static int is_token_value(const char *v, const char *end, int has_value)
+{
+	return has_value && sift__match_token(v, end) == end;
+}
+
+/* via-received = "received" EQUAL (IPv4address / IPv6address); RFC 5118 4.5:
+ * also accept an IPv6reference. */
+static int is_received(const char *v, const char *end, int has_value)
+{
+	return has_value && (sift__match_ipv4address(v, end) == end ||
+			     sift__match_ipv6address(v, end) == end ||
+			     (v < end && *v == '[' && sift__match_host(v, end) == end));
+}
+
+/* via-maddr = "maddr" EQUAL host */
+static int is_host_value(const char *v, const char *end, int has_value)
+{
+	return has_value && sift__match_host(v, end) == end;
+}
+
+/* via-ttl = "ttl" EQUAL ttl; ttl = 1*3DIGIT ; 0 to 255 */
+static int is_ttl(const char *v, const char *end, int has_value)
+{
+	uint32_t ttl;
+	return has_value && end - v <= 3 && sift__match_digits(v, end) == end &&
+	       sift__parse_uint(v, end, 255, &ttl);
+}
+
+/* RFC 3581 3: response-port = "rport" [EQUAL 1*DIGIT] */
+static int is_rport(const char *v, const char *end, int has_value)
+{
+	return !has_value || sift__match_digits(v, end) == end;
 }
 
 sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sift_via *out,
@@ -27,7 +62,7 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	const char *q;
 	(void)options; /* no option changes the Via grammar today */
 
-	p = sift__match_sws(p, end);
+	p = sift__skip_sws(p, end);
 	/* protocol-name = "SIP" / token; protocol-version = token; transport =
 	 * "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (a token). */
 	if (!(q = sift__match_token(p, end)))
@@ -57,9 +92,9 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		       : sift__match_ipv4address(p, q) == q ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
 	p = q;
 	/* COLON = SWS ":" SWS */
-	q = sift__match_sws(p, end);
+	q = sift__skip_sws(p, end);
 	if (q < end && *q == ':') {
-		const char *digits = sift__match_sws(q + 1, end);
+		const char *digits = sift__skip_sws(q + 1, end);
 		const char *digits_end = sift__match_port(digits, end);
 		uint32_t port;
 		if (!digits_end)
@@ -73,55 +108,20 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	}
 
 	/* via-params: via-ttl / via-maddr / via-received / via-branch are all
-	 * generic-param in form; the known ones are checked for their own rule. */
-	p = sift__parse_via_params(buf, p, end, &out->params, err);
+	 * generic-param in form; the known ones are checked for their own rule
+	 * in the same pass. */
+	const sift__param_want want[] = {
+		{ "branch", "via-branch", is_token_value, &out->branch, NULL },
+		{ "received", "via-received", is_received, &out->received, NULL },
+		{ "maddr", "via-maddr", is_host_value, &out->maddr, NULL },
+		{ "ttl", "via-ttl", is_ttl, &out->ttl, NULL },
+		{ "rport", "response-port", is_rport, &out->rport, &out->has_rport },
+	};
+	p = sift__parse_via_params(buf, p, end, &out->params, err, want, sizeof want / sizeof want[0]);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
-	q = sift__match_sws(p, end);
+	q = sift__skip_sws(p, end);
 	if (q != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "via-parm");
-
-	sift_span cursor = out->params;
-	sift_param param;
-	while (sift_param_next(buf, &cursor, &param)) {
-		const char *name = buf + param.name.off, *v = buf + param.value.off;
-		const char *v_end = v + param.value.len;
-		size_t len = param.name.len;
-		if (sift__equal_nocase(name, len, "branch")) {
-			/* via-branch = "branch" EQUAL token */
-			if (!param.has_value || sift__match_token(v, v_end) != v_end)
-				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, v, "via-branch");
-			out->branch = param.value;
-		} else if (sift__equal_nocase(name, len, "received")) {
-			/* via-received = "received" EQUAL (IPv4address / IPv6address);
-			 * RFC 5118 4.5: also accept an IPv6reference. */
-			int ok = param.has_value &&
-				 (sift__match_ipv4address(v, v_end) == v_end ||
-				  sift__match_ipv6address(v, v_end) == v_end ||
-				  (v < v_end && *v == '[' && sift__match_host(v, v_end) == v_end));
-			if (!ok)
-				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, v, "via-received");
-			out->received = param.value;
-		} else if (sift__equal_nocase(name, len, "maddr")) {
-			if (!param.has_value || sift__match_host(v, v_end) != v_end)
-				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, v, "via-maddr");
-			out->maddr = param.value;
-		} else if (sift__equal_nocase(name, len, "ttl")) {
-			/* ttl = 1*3DIGIT ; 0 to 255 */
-			uint32_t ttl;
-			if (!param.has_value || param.value.len > 3 ||
-			    sift__match_digits(v, v_end) != v_end || !sift__parse_uint(v, v_end, 255, &ttl))
-				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, v, "via-ttl");
-			out->ttl = param.value;
-		} else if (sift__equal_nocase(name, len, "rport")) {
-			/* RFC 3581 3: response-port = "rport" [EQUAL 1*DIGIT] */
-			out->has_rport = 1;
-			if (param.has_value) {
-				if (sift__match_digits(v, v_end) != v_end)
-					return sift__fail(err, SIFT_E_HEADER_VALUE, buf, v, "response-port");
-				out->rport = param.value;
-			}
-		}
-	}
 	return SIFT_OK;
 }

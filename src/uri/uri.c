@@ -138,7 +138,7 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 /* Skips SWS (LWS may fold) around separators in header parameter lists. */
 static const char *skip_sws(const char *p, const char *end)
 {
-	return sift__match_sws(p, end);
+	return sift__skip_sws(p, end);
 }
 
 int sift_param_next(const char *buf, sift_span *cursor, sift_param *out)
