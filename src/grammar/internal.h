@@ -26,7 +26,6 @@
 #define YYLESSTHAN(n) ((size_t)(YYLIMIT - YYCURSOR) < (size_t)(n))
 
 /* Registry matchers (generated from grammar/headers.def, methods.def). */
-unsigned sift__match_header_name(const char *name, size_t len, int *compact);
 unsigned sift__match_method(const char *name, size_t len);
 const char *sift__scan_header_name(const char *p, const char *end, unsigned *id, int *compact);
 

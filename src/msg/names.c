@@ -56,9 +56,11 @@ const char *sift_header_rfc(sift_header_id id, const char **section)
 
 sift_header_id sift_header_lookup(const char *name, size_t len)
 {
-	if (!name)
+	unsigned id;
+	int compact;
+	if (!name || sift__scan_header_name(name, name + len, &id, &compact) != name + len)
 		return SIFT_H_OTHER;
-	return (sift_header_id)sift__match_header_name(name, len, NULL);
+	return (sift_header_id)id;
 }
 
 sift_method_id sift_method_lookup(const char *name, size_t len)
