@@ -14,6 +14,7 @@
 #include "sipsift/sipsift.h"
 #include "json.h"
 #include "lint.h"
+#include "typed.h"
 
 #define MAX_HEADERS 4096
 #define MAX_INPUT (64u << 20) /* 64 MiB per file */
@@ -23,13 +24,14 @@ static sift_header storage[MAX_HEADERS];
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sipsift dump [--stream] [--strict] [--index-only] FILE...\n"
+		"usage: sipsift dump [--stream] [--strict] [--index-only] [--typed] FILE...\n"
 		"       sipsift lint [options] INPUT...   (also installed as siplint; --help)\n"
 		"  Parses SIP messages and prints one JSON object per message.\n"
 		"  FILE is one datagram, or with --stream a byte stream of messages;\n"
 		"  '-' reads standard input.\n"
 		"  --strict      reject what RFC 3261 forbids but peers commonly send\n"
-		"  --index-only  framing, start line and header index only\n");
+		"  --index-only  framing, start line and header index only\n"
+		"  --typed       add each header value's parsed parts (\"via\", \"addr\", ...)\n");
 }
 
 /* Reads a whole file (or stdin for "-") into a malloc'd buffer. */
@@ -95,6 +97,8 @@ static void print_error(const sift_error *e, uint32_t base)
 }
 
 /* One JSON line for a parse of buf (a whole datagram, or one framed message). */
+static int typed; /* --typed: add each value's parsed parts */
+
 static int print_message(const char *file, unsigned index, uint32_t stream_offset,
 			 const char *buf, size_t len, unsigned options, const sift_error *frame_error)
 {
@@ -129,6 +133,8 @@ static int print_message(const char *file, unsigned index, uint32_t stream_offse
 			fputs("null", stdout);
 		printf(",\"value\":");
 		json_string(stdout, buf + h->value.off, h->value.len);
+		if (typed)
+			typed_json(stdout, buf, (sift_header_id)h->id, h->value);
 		putchar('}');
 	}
 	printf("]");
@@ -222,6 +228,8 @@ int main(int argc, char **argv)
 			options |= SIFT_OPT_STRICT;
 		else if (strcmp(argv[i], "--index-only") == 0)
 			options |= SIFT_OPT_INDEX_ONLY;
+		else if (strcmp(argv[i], "--typed") == 0)
+			typed = 1;
 		else if (argv[i][0] == '-' && argv[i][1] != 0) {
 			fprintf(stderr, "sipsift: unknown option '%s'\n", argv[i]);
 			usage(stderr);

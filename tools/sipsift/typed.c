@@ -1,0 +1,165 @@
+/*
+ * tools/sipsift/typed.c - `sipsift dump --typed`: for each header value that
+ * has a typed parser, its parts as JSON, so users can inspect and tests can
+ * compare. The header families add their printers to the table at the end.
+ */
+#include <string.h>
+#include "json.h"
+#include "typed.h"
+
+void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present)
+{
+	fprintf(out, "\"%s\":", key);
+	if (present)
+		json_string(out, buf + s.off, s.len);
+	else
+		fputs("null", out);
+}
+
+void typed_params(FILE *out, const char *key, const char *buf, sift_span params)
+{
+	sift_param param;
+	int first = 1;
+	fprintf(out, "\"%s\":[", key);
+	while (sift_param_next(buf, &params, &param)) {
+		fputs(first ? "{" : ",{", out);
+		first = 0;
+		typed_span(out, "name", buf, param.name, 1);
+		fputc(',', out);
+		typed_span(out, "value", buf, param.value, param.has_value);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+void typed_uri(FILE *out, const char *key, const char *buf, sift_span text)
+{
+	static const char *const schemes[] = { "other", "sip", "sips", "tel" };
+	static const char *const hosts[] = { NULL, "name", "ipv4", "ipv6" };
+	sift_uri uri;
+	fprintf(out, "\"%s\":", key);
+	if (sift_uri_parse(buf, text, 0, &uri, NULL) != SIFT_OK) {
+		fputs("null", out);
+		return;
+	}
+	fprintf(out, "{\"scheme\":\"%s\",", schemes[uri.scheme]);
+	typed_span(out, "user", buf, uri.user, uri.has_user);
+	fputc(',', out);
+	typed_span(out, "host", buf, uri.host, uri.host_kind != SIFT_HOST_NONE);
+	fprintf(out, ",\"host_kind\":");
+	if (hosts[uri.host_kind])
+		fprintf(out, "\"%s\"", hosts[uri.host_kind]);
+	else
+		fputs("null", out);
+	if (uri.has_port)
+		fprintf(out, ",\"port\":%u,", uri.port);
+	else
+		fputs(",\"port\":null,", out);
+	typed_params(out, "params", buf, uri.params);
+	fputc(',', out);
+	typed_span(out, "headers", buf, uri.headers, uri.headers.len > 0);
+	fputc('}', out);
+}
+
+static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
+{
+	switch (id) {
+	case SIFT_H_VIA: {
+		sift_via via;
+		if (sift_via_parse(buf, value, 0, &via, NULL) != SIFT_OK)
+			return 0;
+		fputs(",\"via\":{", out);
+		typed_span(out, "protocol", buf, via.protocol_name, 1);
+		fputc(',', out);
+		typed_span(out, "version", buf, via.protocol_version, 1);
+		fputc(',', out);
+		typed_span(out, "transport", buf, via.transport, 1);
+		fputc(',', out);
+		typed_span(out, "host", buf, via.host, 1);
+		if (via.has_port)
+			fprintf(out, ",\"port\":%u,", via.port);
+		else
+			fputs(",\"port\":null,", out);
+		typed_span(out, "branch", buf, via.branch, via.branch.len > 0);
+		fputc(',', out);
+		typed_span(out, "received", buf, via.received, via.received.len > 0);
+		fputc(',', out);
+		typed_span(out, "rport", buf, via.rport, via.has_rport);
+		fputc(',', out);
+		typed_params(out, "params", buf, via.params);
+		fputc('}', out);
+		return 1;
+	}
+	case SIFT_H_FROM:
+	case SIFT_H_TO:
+	case SIFT_H_CONTACT:
+	case SIFT_H_ROUTE:
+	case SIFT_H_RECORD_ROUTE: {
+		sift_addr addr;
+		unsigned flags = id == SIFT_H_CONTACT ? SIFT_ADDR_ALLOW_STAR : 0;
+		if (sift_addr_parse(buf, value, flags, &addr, NULL) != SIFT_OK)
+			return 0;
+		fputs(",\"addr\":{", out);
+		if (addr.is_star) {
+			fputs("\"star\":true}", out);
+			return 1;
+		}
+		typed_span(out, "display", buf, addr.display, addr.display.len > 0);
+		fputc(',', out);
+		typed_uri(out, "uri", buf, addr.uri);
+		fputc(',', out);
+		typed_span(out, "tag", buf, addr.tag, addr.has_tag);
+		fprintf(out, ",\"name_addr\":%s,", addr.is_name_addr ? "true" : "false");
+		typed_params(out, "params", buf, addr.params);
+		fputc('}', out);
+		return 1;
+	}
+	case SIFT_H_CSEQ: {
+		sift_cseq cseq;
+		if (sift_cseq_parse(buf, value, 0, &cseq, NULL) != SIFT_OK)
+			return 0;
+		fprintf(out, ",\"cseq\":{\"number\":%u,", (unsigned)cseq.number);
+		typed_span(out, "method", buf, cseq.method, 1);
+		fputc('}', out);
+		return 1;
+	}
+	case SIFT_H_MAX_FORWARDS:
+	case SIFT_H_CONTENT_LENGTH: {
+		uint32_t number;
+		if (sift_uint_parse(buf, value, UINT32_MAX, &number, NULL) != SIFT_OK)
+			return 0;
+		fprintf(out, ",\"number\":%u", (unsigned)number);
+		return 1;
+	}
+	case SIFT_H_CONTENT_TYPE: {
+		sift_media_type media;
+		if (sift_media_type_parse(buf, value, 0, &media, NULL) != SIFT_OK)
+			return 0;
+		fputs(",\"media_type\":{", out);
+		typed_span(out, "type", buf, media.type, 1);
+		fputc(',', out);
+		typed_span(out, "subtype", buf, media.subtype, 1);
+		fputc(',', out);
+		typed_params(out, "params", buf, media.params);
+		fputc('}', out);
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+typedef int (*typed_printer)(FILE *out, const char *buf, sift_header_id id, sift_span value);
+
+/* One printer per header family, tried in order. */
+static const typed_printer printers[] = {
+	core_json,
+};
+
+int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
+{
+	for (size_t i = 0; i < sizeof printers / sizeof printers[0]; i++)
+		if (printers[i](out, buf, id, value))
+			return 1;
+	return 0;
+}

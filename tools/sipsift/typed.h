@@ -1,0 +1,16 @@
+/* tools/sipsift/typed.h - typed parts of header values as JSON (dump --typed). */
+#ifndef SIPSIFT_TOOL_TYPED_H
+#define SIPSIFT_TOOL_TYPED_H
+#include <stdio.h>
+#include "sipsift/sipsift.h"
+
+/* Prints `,"KEY":{...}` with the parsed parts of one header value when a
+ * typed parser covers `id` and the value parses; prints nothing otherwise.
+ * Returns 1 when it printed. */
+int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+
+/* Helpers shared by the typed printers. */
+void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present);
+void typed_uri(FILE *out, const char *key, const char *buf, sift_span uri);
+void typed_params(FILE *out, const char *key, const char *buf, sift_span params);
+#endif
