@@ -11,6 +11,7 @@
 #include "sipsift/check.h"
 #include "sipsift/hdr.h"
 #include "grammar/internal.h"
+#include "check/internal.h"
 
 #define ERROR SIFT_SEVERITY_ERROR
 #define WARNING SIFT_SEVERITY_WARNING
@@ -92,18 +93,10 @@ int sift_option_tag_known(const char *tag, size_t len)
 	return 0;
 }
 
-typedef struct checker {
-	const sift_check_config *config;
-	const char *buf;
-	size_t len;
-	const sift_msg *msg;
-	sift_diagnostic_fn callback;
-	void *context;
-	unsigned count;
-} checker;
+typedef sift__checker checker;
 
-static void report(checker *c, sift_rule_id rule, uint32_t offset, uint32_t length,
-		   const char *format, ...)
+void sift__report(checker *c, sift_rule_id rule, uint32_t offset, uint32_t length,
+		  const char *format, ...)
 {
 	if (!c->config->enabled[rule])
 		return;
@@ -124,11 +117,19 @@ static void report(checker *c, sift_rule_id rule, uint32_t offset, uint32_t leng
 	c->callback(&d, c->context);
 }
 
-static const sift_header *first(const checker *c, sift_header_id id)
+const sift_header *sift__check_first(const checker *c, sift_header_id id)
 {
 	uint32_t i = sift_msg_first(c->msg, id);
 	return i == SIFT_NONE ? NULL : &c->msg->headers[i];
 }
+
+int sift__check_is_method(const checker *c, unsigned method_id)
+{
+	return c->msg->kind == SIFT_KIND_REQUEST && c->msg->method_id == method_id;
+}
+
+#define report sift__report
+#define first sift__check_first
 
 /* RFC 3261 25 and the typed grammars: every value, each reported. */
 static void check_header_values(checker *c)

@@ -1,0 +1,36 @@
+/*
+ * src/check/internal.h - what the rule groups share: the state of one check
+ * run and the one way to report. Each group of rules (one RFC or one family)
+ * lives in its own src/check/rules_<group>.c with one entry point,
+ * sift__check_<group>(), called from sift_check_message() in check.c.
+ */
+#ifndef SIPSIFT_CHECK_INTERNAL_H
+#define SIPSIFT_CHECK_INTERNAL_H
+
+#include "sipsift/check.h"
+
+typedef struct sift__checker {
+	const sift_check_config *config;
+	const char *buf;
+	size_t len;
+	const sift_msg *msg;
+	sift_diagnostic_fn callback;
+	void *context;
+	unsigned count;
+} sift__checker;
+
+/* Reports one diagnostic of `rule` at [offset, offset+length) unless the rule
+ * is disabled; format (printf style, may be NULL) fills the detail text. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+void sift__report(sift__checker *c, sift_rule_id rule, uint32_t offset, uint32_t length,
+		  const char *format, ...);
+
+/* The first header with this id, or NULL. */
+const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
+
+/* Whether the message is a request with this method id. */
+int sift__check_is_method(const sift__checker *c, unsigned method_id);
+
+#endif
