@@ -48,7 +48,7 @@ TOOL_SRCS := $(wildcard tools/sipsift/*.c)
 # Keep intermediate objects (the sanitizer build links them into each test).
 .SECONDARY:
 
-.PHONY: all deps check run install uninstall clean unit-tests asan-tests fuzz-smoke
+.PHONY: all deps check run install uninstall clean unit-tests asan-tests
 .DEFAULT_GOAL := all
 
 all: deps $(STATIC_LIB) $(SHARED_LIB) $(TOOL) $(BUILD)/siplint $(DOCS)
@@ -128,6 +128,9 @@ $(BUILD)/siplint: $(TOOL)
 $(TOOL): $(TOOL_SRCS) $(STATIC_LIB) $(wildcard tools/sipsift/*.h)
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -Iinclude -I$(BUILD)/include -o $@ $(TOOL_SRCS) $(STATIC_LIB)
 
+# Fuzz targets and their builds (libFuzzer, AFL++, replay, coverage).
+include fuzz/fuzz.mk
+
 # --- tests ------------------------------------------------------------------
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
@@ -145,7 +148,7 @@ $(BUILD)/tests/asan/%: tests/unit/%.c $(ASAN_OBJS) $(wildcard tests/unit/*.h)
 unit-tests: all $(TEST_BINS)
 asan-tests: all $(ASAN_TEST_BINS)
 
-check: all $(TEST_BINS) $(ASAN_TEST_BINS)
+check: all $(TEST_BINS) $(ASAN_TEST_BINS) $(FUZZ_BINS_replay)
 	@sh tests/run.sh $(TEST_BINS) $(ASAN_TEST_BINS) -- $(wildcard tests/sh/test_*.sh)
 
 # --- main job: the parsed view of the bundled corpus (lint comes later) -----

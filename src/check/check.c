@@ -302,7 +302,10 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 		sift_error_format(&msg->error, text, sizeof text);
 		int in_value = msg->error.code == SIFT_E_HEADER_VALUE || msg->error.code == SIFT_E_URI ||
 			       (msg->error.code == SIFT_E_NUMBER_RANGE && msg->error.header_id < SIFT_H_COUNT);
-		report(&c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, msg->error.offset, 1,
+		/* An error at the end of the input ("expected CRLF") points at no
+		 * byte: length 0, so the span stays inside the datagram. */
+		uint32_t at = msg->error.offset;
+		report(&c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, at, at < len ? 1 : 0,
 		       "%s", text);
 		return c.count;
 	}

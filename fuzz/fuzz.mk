@@ -1,0 +1,201 @@
+# fuzz/fuzz.mk - fuzz targets, their builds and runs (docs/fuzzing.md).
+# Included by the top Makefile; uses its BUILD, LIB_SRCS, GEN_SRCS,
+# GEN_HEADERS, CPPFLAGS_ALL and WARN. Everything of its own is FUZZ_*.
+#
+#   make fuzz-replay                  replay the seed corpora and regressions (ASan+UBSan)
+#   make fuzz-smoke                   every target under libFuzzer for FUZZ_SMOKE_SECONDS
+#   make fuzz TARGET=x [SECONDS=n] [JOBS=n]   one libFuzzer campaign
+#   make afl TARGET=x [SECONDS=n]     one AFL++ campaign (persistent mode + CmpLog)
+#   make fuzz-cov                     source coverage of the seed corpora (HTML + text)
+#   make fuzz-merge TARGET=x          minimise seeds + campaign corpus into corpus/fuzz/x
+
+FUZZ_TARGETS := parse frame uri headers validate unfold lint
+FUZZ_DIR := $(BUILD)/fuzz
+FUZZ_DICT := $(FUZZ_DIR)/sip.dict
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_MAX_LEN ?= 65536
+
+# Tools. clang-14/llvm-14 are installed under versioned names on Debian;
+# the unversioned ones come from the clang/llvm packages when present.
+FUZZ_CLANG ?= $(firstword $(shell command -v clang clang-14 2>/dev/null) clang)
+FUZZ_REPLAY_CC ?= $(CC)
+FUZZ_AFL_CC ?= afl-clang-fast
+FUZZ_AFL_FUZZ ?= afl-fuzz
+FUZZ_LLVM_PROFDATA ?= $(firstword $(shell command -v llvm-profdata llvm-profdata-14 2>/dev/null) llvm-profdata)
+FUZZ_LLVM_COV ?= $(firstword $(shell command -v llvm-cov llvm-cov-14 2>/dev/null) llvm-cov)
+
+FUZZ_LIB := $(LIB_SRCS) $(GEN_SRCS)
+FUZZ_LIB_DEPS := $(GEN_HEADERS) \
+	$(wildcard include/sipsift/*.h src/*/internal.h grammar/*.def src/check/*.def)
+FUZZ_TARGET_DEPS := fuzz/targets/check.h $(GEN_HEADERS) $(wildcard include/sipsift/*.h)
+FUZZ_COMMON := -std=c11 $(WARN) -g -fno-omit-frame-pointer $(CPPFLAGS_ALL)
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+# Sanitizers in the main AFL++ build (the CmpLog build never has them).
+FUZZ_AFL_SANITIZE ?= $(FUZZ_SANITIZE)
+# Aborts (violated invariants) get an ASan stack trace too.
+FUZZ_ASAN_OPTIONS := ASAN_OPTIONS=handle_abort=1:detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# --- the builds: one set of objects per build ---------------------------------
+# FUZZ_CC_x: compiler (with any environment it needs), FUZZ_CFLAGS_x: for the
+# library and the targets, FUZZ_LDFLAGS_x: at link, FUZZ_DRIVER_x: the main()
+# (none for libFuzzer), FUZZ_ORDER_x: order-only prerequisites.
+FUZZ_BUILDS := libfuzzer replay afl afl-cmplog cov
+
+FUZZ_CC_libfuzzer = $(FUZZ_CLANG)
+FUZZ_CFLAGS_libfuzzer := $(FUZZ_COMMON) -O1 $(FUZZ_SANITIZE) -fsanitize=fuzzer-no-link
+FUZZ_LDFLAGS_libfuzzer := -fsanitize=fuzzer
+FUZZ_DRIVER_libfuzzer :=
+
+FUZZ_CC_replay = $(FUZZ_REPLAY_CC)
+FUZZ_CFLAGS_replay := $(FUZZ_COMMON) -O1 $(FUZZ_SANITIZE)
+FUZZ_DRIVER_replay := fuzz/replay.c
+
+FUZZ_CC_afl = $(FUZZ_AFL_CC)
+FUZZ_CFLAGS_afl = $(FUZZ_COMMON) -O2 $(FUZZ_AFL_SANITIZE)
+FUZZ_DRIVER_afl := fuzz/afl_driver.c
+FUZZ_ORDER_afl := $(FUZZ_DIR)/.afl-ok
+
+FUZZ_CC_afl-cmplog = AFL_LLVM_CMPLOG=1 $(FUZZ_AFL_CC)
+FUZZ_CFLAGS_afl-cmplog := $(FUZZ_COMMON) -O2
+FUZZ_DRIVER_afl-cmplog := fuzz/afl_driver.c
+FUZZ_ORDER_afl-cmplog := $(FUZZ_DIR)/.afl-ok
+
+FUZZ_CC_cov = $(FUZZ_CLANG)
+FUZZ_CFLAGS_cov := $(FUZZ_COMMON) -O1 -fprofile-instr-generate -fcoverage-mapping
+FUZZ_DRIVER_cov := fuzz/replay.c
+
+# $(1): build name. Library objects under build/fuzz/<build>/obj/, one binary
+# per target at build/fuzz/<build>/<target>. Generated sources (under
+# BUILD) define functions without prototypes, as in the top Makefile.
+define FUZZ_BUILD_RULES
+FUZZ_OBJS_$(1) := $$(patsubst %.c,$$(FUZZ_DIR)/$(1)/obj/%.o,$$(FUZZ_LIB))
+FUZZ_BINS_$(1) := $$(addprefix $$(FUZZ_DIR)/$(1)/,$$(FUZZ_TARGETS))
+
+$$(FUZZ_OBJS_$(1)): $$(FUZZ_DIR)/$(1)/obj/%.o: %.c $$(FUZZ_LIB_DEPS) | $$(FUZZ_ORDER_$(1))
+	@mkdir -p $$(dir $$@)
+	$$(FUZZ_CC_$(1)) $$(FUZZ_CFLAGS_$(1)) \
+		$$(if $$(filter $$(BUILD)/%,$$<),-Wno-missing-prototypes) -c $$< -o $$@
+
+$$(FUZZ_BINS_$(1)): $$(FUZZ_DIR)/$(1)/%: fuzz/targets/fuzz_%.c $$(FUZZ_DRIVER_$(1)) \
+		$$(FUZZ_OBJS_$(1)) $$(FUZZ_TARGET_DEPS) | $$(FUZZ_ORDER_$(1))
+	@mkdir -p $$(dir $$@)
+	$$(FUZZ_CC_$(1)) $$(FUZZ_CFLAGS_$(1)) $$(FUZZ_LDFLAGS_$(1)) -o $$@ $$< \
+		$$(FUZZ_DRIVER_$(1)) $$(FUZZ_OBJS_$(1))
+endef
+$(foreach b,$(FUZZ_BUILDS),$(eval $(call FUZZ_BUILD_RULES,$(b))))
+
+# AFL++ is not in `make deps`: installed here when missing (as root).
+$(FUZZ_DIR)/.afl-ok: fuzz/afl_deps.sh
+	@sh fuzz/afl_deps.sh
+	@mkdir -p $(dir $@) && touch $@
+
+# The dictionary: header names, compact forms, methods from grammar/, plus
+# the fixed tokens of fuzz/dict.extra.
+$(FUZZ_DICT): fuzz/gen_dict.sh fuzz/dict.extra grammar/headers.def grammar/methods.def \
+		tools/gen_headers.py
+	@mkdir -p $(dir $@)
+	sh fuzz/gen_dict.sh > $@.tmp && mv $@.tmp $@
+
+.PHONY: fuzz-build fuzz-replay fuzz-smoke fuzz afl fuzz-cov fuzz-merge
+
+fuzz-build: $(FUZZ_BINS_libfuzzer) $(FUZZ_BINS_replay) $(FUZZ_DICT)
+
+# Every seed and every saved reproducer through the ASan+UBSan replay build.
+fuzz-replay: $(FUZZ_BINS_replay)
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		inputs=corpus/fuzz/$$t; \
+		[ -d tests/regress/$$t ] && inputs="$$inputs tests/regress/$$t"; \
+		printf 'fuzz-replay %-8s ' "$$t"; \
+		$(FUZZ_ASAN_OPTIONS) $(FUZZ_DIR)/replay/$$t $$inputs || { \
+			echo "fuzz-replay: $$t FAILED"; status=1; }; \
+	done; exit $$status
+
+# Each target for FUZZ_SMOKE_SECONDS from the seeds, in a fresh corpus dir;
+# a crash, leak, timeout or violated invariant fails the target and leaves
+# the input in build/fuzz/artifacts/<target>/.
+fuzz-smoke: $(FUZZ_BINS_libfuzzer) $(FUZZ_DICT)
+	@status=0; for t in $(FUZZ_TARGETS); do \
+		work=$(FUZZ_DIR)/smoke/$$t; art=$(FUZZ_DIR)/artifacts/$$t; \
+		rm -rf $$work; mkdir -p $$work $$art; \
+		inputs=corpus/fuzz/$$t; \
+		[ -d tests/regress/$$t ] && inputs="$$inputs tests/regress/$$t"; \
+		if $(FUZZ_DIR)/libfuzzer/$$t -max_total_time=$(FUZZ_SMOKE_SECONDS) \
+			-dict=$(FUZZ_DICT) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+			-artifact_prefix=$$art/ -print_final_stats=1 \
+			$$work $$inputs > $$work.log 2>&1; then \
+			printf 'fuzz-smoke %-8s ok   %s\n' "$$t" \
+				"$$(grep -a 'DONE' $$work.log | tail -n 1 | sed 's/^#//; s/[[:space:]]\+/ /g')"; \
+		else \
+			printf 'fuzz-smoke %-8s FAILED (log: %s)\n' "$$t" "$$work.log"; \
+			grep -a -A 30 -E '^==[0-9]+==|invariant violated|SUMMARY' $$work.log | head -n 60; \
+			status=1; \
+		fi; \
+	done; exit $$status
+
+# One campaign: make fuzz TARGET=parse SECONDS=600 JOBS=2. The corpus grows
+# in build/fuzz/corpus/<target> (kept between runs); the seeds are read only.
+# Known reproducers (tests/regress/) are left out: fuzz-replay runs those.
+FUZZ_RUN_TARGET = $(filter $(TARGET),$(FUZZ_TARGETS))
+fuzz: $(addprefix $(FUZZ_DIR)/libfuzzer/,$(FUZZ_RUN_TARGET)) $(FUZZ_DICT)
+	@[ -n "$(FUZZ_RUN_TARGET)" ] && [ "$(words $(TARGET))" = 1 ] || { \
+		echo "usage: make fuzz TARGET=<$(FUZZ_TARGETS)> [SECONDS=n] [JOBS=n]" >&2; exit 2; }
+	@mkdir -p $(FUZZ_DIR)/corpus/$(TARGET) $(FUZZ_DIR)/artifacts/$(TARGET)
+	cd $(FUZZ_DIR)/corpus && ../libfuzzer/$(TARGET) \
+		-max_total_time=$(or $(SECONDS),600) \
+		$(if $(filter-out 0 1,$(or $(JOBS),1)),-fork=$(JOBS)) \
+		-dict=../sip.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+		-artifact_prefix=../artifacts/$(TARGET)/ -print_final_stats=1 \
+		$(TARGET) $(CURDIR)/corpus/fuzz/$(TARGET)
+
+# One AFL++ campaign: make afl TARGET=uri [SECONDS=n] (no SECONDS: until ^C).
+# Output in build/fuzz/afl-out/<target> (resumed when it exists); crashes
+# in its default/crashes/.
+afl: $(addprefix $(FUZZ_DIR)/afl/,$(FUZZ_RUN_TARGET)) \
+		$(addprefix $(FUZZ_DIR)/afl-cmplog/,$(FUZZ_RUN_TARGET)) $(FUZZ_DICT)
+	@[ -n "$(FUZZ_RUN_TARGET)" ] && [ "$(words $(TARGET))" = 1 ] || { \
+		echo "usage: make afl TARGET=<$(FUZZ_TARGETS)> [SECONDS=n]" >&2; exit 2; }
+	@mkdir -p $(FUZZ_DIR)/afl-out
+	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_AUTORESUME=1 \
+	$(if $(AFL_UI),,AFL_NO_UI=1) \
+		$(FUZZ_AFL_FUZZ) -i corpus/fuzz/$(TARGET) -o $(FUZZ_DIR)/afl-out/$(TARGET) \
+		-x $(FUZZ_DICT) -c $(FUZZ_DIR)/afl-cmplog/$(TARGET) \
+		$(if $(SECONDS),-V $(SECONDS)) -- $(FUZZ_DIR)/afl/$(TARGET)
+	@crashes=$$(ls $(FUZZ_DIR)/afl-out/$(TARGET)/default/crashes 2>/dev/null | grep -v README | wc -l); \
+	echo "afl $(TARGET): $$crashes crash(es) in $(FUZZ_DIR)/afl-out/$(TARGET)/default/crashes"; \
+	[ "$$crashes" -eq 0 ]
+
+# Source coverage of the seed corpora: the replay driver built with clang's
+# source-based coverage, one profile per target, merged; a per-file text
+# report (build/fuzz/coverage/report.txt) and HTML (build/fuzz/coverage/html/).
+FUZZ_COV_DIR := $(FUZZ_DIR)/coverage
+fuzz-cov: $(FUZZ_BINS_cov)
+	@rm -rf $(FUZZ_COV_DIR) && mkdir -p $(FUZZ_COV_DIR)
+	@for t in $(FUZZ_TARGETS); do \
+		printf 'fuzz-cov %-8s ' "$$t"; \
+		LLVM_PROFILE_FILE=$(FUZZ_COV_DIR)/$$t.profraw $(FUZZ_DIR)/cov/$$t corpus/fuzz/$$t \
+			|| exit 1; \
+	done
+	$(FUZZ_LLVM_PROFDATA) merge -sparse $(FUZZ_COV_DIR)/*.profraw -o $(FUZZ_COV_DIR)/fuzz.profdata
+	$(FUZZ_LLVM_COV) report -instr-profile=$(FUZZ_COV_DIR)/fuzz.profdata \
+		-ignore-filename-regex='(^|/)fuzz/' $(firstword $(FUZZ_BINS_cov)) \
+		$(addprefix -object=,$(wordlist 2,99,$(FUZZ_BINS_cov))) > $(FUZZ_COV_DIR)/report.txt
+	$(FUZZ_LLVM_COV) show -format=html -output-dir=$(FUZZ_COV_DIR)/html \
+		-instr-profile=$(FUZZ_COV_DIR)/fuzz.profdata -show-line-counts-or-regions \
+		-ignore-filename-regex='(^|/)fuzz/' $(firstword $(FUZZ_BINS_cov)) \
+		$(addprefix -object=,$(wordlist 2,99,$(FUZZ_BINS_cov)))
+	@cat $(FUZZ_COV_DIR)/report.txt
+	@echo "fuzz-cov: HTML in $(FUZZ_COV_DIR)/html/index.html"
+
+# Minimise: seeds plus the campaign corpus of build/fuzz/corpus/<target>,
+# merged (-merge=1) into a fresh dir that then replaces corpus/fuzz/<target>.
+fuzz-merge: $(addprefix $(FUZZ_DIR)/libfuzzer/,$(FUZZ_RUN_TARGET))
+	@[ -n "$(FUZZ_RUN_TARGET)" ] && [ "$(words $(TARGET))" = 1 ] || { \
+		echo "usage: make fuzz-merge TARGET=<$(FUZZ_TARGETS)>" >&2; exit 2; }
+	@rm -rf $(FUZZ_DIR)/merged/$(TARGET) && mkdir -p $(FUZZ_DIR)/merged/$(TARGET) \
+		$(FUZZ_DIR)/corpus/$(TARGET)
+	$(FUZZ_DIR)/libfuzzer/$(TARGET) -merge=1 -max_len=$(FUZZ_MAX_LEN) \
+		$(FUZZ_DIR)/merged/$(TARGET) corpus/fuzz/$(TARGET) $(FUZZ_DIR)/corpus/$(TARGET)
+	rm -f corpus/fuzz/$(TARGET)/*
+	cp $(FUZZ_DIR)/merged/$(TARGET)/* corpus/fuzz/$(TARGET)/
+	@echo "fuzz-merge: corpus/fuzz/$(TARGET) now holds $$(ls corpus/fuzz/$(TARGET) | wc -l) inputs"
