@@ -205,3 +205,12 @@ fuzz-merge: $(addprefix $(FUZZ_DIR)/libfuzzer/,$(FUZZ_RUN_TARGET))
 	rm -f corpus/fuzz/$(TARGET)/*
 	cp $(FUZZ_DIR)/merged/$(TARGET)/* corpus/fuzz/$(TARGET)/
 	@echo "fuzz-merge: corpus/fuzz/$(TARGET) now holds $$(ls corpus/fuzz/$(TARGET) | wc -l) inputs"
+
+# For fuzz/oss-fuzz/build.sh, which compiles with the engine's own flags:
+# the generated sources and headers, the target names, the library sources.
+.PHONY: fuzz-sources fuzz-list fuzz-lib-sources
+fuzz-sources: $(GEN_SRCS) $(GEN_HEADERS)
+fuzz-list:
+	@echo $(FUZZ_TARGETS)
+fuzz-lib-sources:
+	@echo $(FUZZ_LIB)
