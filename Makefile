@@ -148,7 +148,7 @@ $(BUILD)/tests/asan/%: tests/unit/%.c $(ASAN_OBJS) $(wildcard tests/unit/*.h)
 unit-tests: all $(TEST_BINS)
 asan-tests: all $(ASAN_TEST_BINS)
 
-check: all $(TEST_BINS) $(ASAN_TEST_BINS) $(FUZZ_BINS_replay)
+check: all $(TEST_BINS) $(ASAN_TEST_BINS) $(FUZZ_BINS_replay) $(FUZZ_DIR)/replay/diff_osip
 	@sh tests/run.sh $(TEST_BINS) $(ASAN_TEST_BINS) -- $(wildcard tests/sh/test_*.sh)
 
 # --- main job: the parsed view of the bundled corpus (lint comes later) -----

@@ -6,6 +6,7 @@
 #   make fuzz-smoke                   every target under libFuzzer for FUZZ_SMOKE_SECONDS
 #   make fuzz TARGET=x [SECONDS=n] [JOBS=n]   one libFuzzer campaign
 #   make afl TARGET=x [SECONDS=n]     one AFL++ campaign (persistent mode + CmpLog)
+#   make afl-parallel TARGET=x [SECONDS=n] [JOBS=n]  AFL++ -M/-S on every core
 #   make fuzz-cov                     source coverage of the seed corpora (HTML + text)
 #   make fuzz-merge TARGET=x          minimise seeds + campaign corpus into corpus/fuzz/x
 
@@ -52,12 +53,14 @@ FUZZ_CFLAGS_replay := $(FUZZ_COMMON) -O1 $(FUZZ_SANITIZE)
 FUZZ_DRIVER_replay := fuzz/replay.c
 
 FUZZ_CC_afl = $(FUZZ_AFL_CC)
-FUZZ_CFLAGS_afl = $(FUZZ_COMMON) -O2 $(FUZZ_AFL_SANITIZE)
+# -O1: at -O2 with ASan, clang needs over 15 CPU-minutes for the re2c DFA of
+# build/gen/scan.c under AFL++ instrumentation.
+FUZZ_CFLAGS_afl = $(FUZZ_COMMON) -O1 $(FUZZ_AFL_SANITIZE)
 FUZZ_DRIVER_afl := fuzz/afl_driver.c
 FUZZ_ORDER_afl := $(FUZZ_DIR)/.afl-ok
 
 FUZZ_CC_afl-cmplog = AFL_LLVM_CMPLOG=1 $(FUZZ_AFL_CC)
-FUZZ_CFLAGS_afl-cmplog := $(FUZZ_COMMON) -O2
+FUZZ_CFLAGS_afl-cmplog := $(FUZZ_COMMON) -O1
 FUZZ_DRIVER_afl-cmplog := fuzz/afl_driver.c
 FUZZ_ORDER_afl-cmplog := $(FUZZ_DIR)/.afl-ok
 
@@ -97,7 +100,7 @@ $(FUZZ_DICT): fuzz/gen_dict.sh fuzz/dict.extra grammar/headers.def grammar/metho
 	@mkdir -p $(dir $@)
 	sh fuzz/gen_dict.sh > $@.tmp && mv $@.tmp $@
 
-.PHONY: fuzz-build fuzz-replay fuzz-smoke fuzz afl fuzz-cov fuzz-merge
+.PHONY: fuzz-build fuzz-replay fuzz-smoke fuzz afl afl-parallel fuzz-cov fuzz-merge
 
 fuzz-build: $(FUZZ_BINS_libfuzzer) $(FUZZ_BINS_replay) $(FUZZ_DICT)
 
@@ -165,6 +168,33 @@ afl: $(addprefix $(FUZZ_DIR)/afl/,$(FUZZ_RUN_TARGET)) \
 	echo "afl $(TARGET): $$crashes crash(es) in $(FUZZ_DIR)/afl-out/$(TARGET)/default/crashes"; \
 	[ "$$crashes" -eq 0 ]
 
+# AFL++ on every core of the machine: make afl-parallel TARGET=parse
+# [SECONDS=n] [JOBS=n]. One main instance (-M, with CmpLog) and JOBS-1
+# secondaries (-S) share build/fuzz/afl-sync/<target>; the secondaries vary
+# their power schedules. Without SECONDS it runs until ^C.
+FUZZ_AFL_JOBS = $(or $(JOBS),$(shell nproc))
+FUZZ_AFL_SCHEDULES := fast explore coe lin quad exploit rare
+afl-parallel: $(addprefix $(FUZZ_DIR)/afl/,$(FUZZ_RUN_TARGET)) \
+		$(addprefix $(FUZZ_DIR)/afl-cmplog/,$(FUZZ_RUN_TARGET)) $(FUZZ_DICT)
+	@[ -n "$(FUZZ_RUN_TARGET)" ] && [ "$(words $(TARGET))" = 1 ] || { \
+		echo "usage: make afl-parallel TARGET=<$(FUZZ_TARGETS)> [SECONDS=n] [JOBS=n]" >&2; exit 2; }
+	@sync=$(FUZZ_DIR)/afl-sync/$(TARGET); mkdir -p $$sync; \
+	export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_AUTORESUME=1 AFL_NO_UI=1; \
+	common="-i corpus/fuzz/$(TARGET) -o $$sync -x $(FUZZ_DICT) $(if $(SECONDS),-V $(SECONDS))"; \
+	$(FUZZ_AFL_FUZZ) -M main $$common -c $(FUZZ_DIR)/afl-cmplog/$(TARGET) \
+		-- $(FUZZ_DIR)/afl/$(TARGET) > $$sync/main.log 2>&1 & \
+	i=1; while [ $$i -lt $(FUZZ_AFL_JOBS) ]; do \
+		schedule=$$(echo $(FUZZ_AFL_SCHEDULES) | cut -d' ' -f$$(( (i - 1) % 7 + 1 ))); \
+		$(FUZZ_AFL_FUZZ) -S secondary$$i -p $$schedule $$common \
+			-- $(FUZZ_DIR)/afl/$(TARGET) > $$sync/secondary$$i.log 2>&1 & \
+		i=$$((i + 1)); \
+	done; \
+	echo "afl-parallel $(TARGET): $(FUZZ_AFL_JOBS) instances syncing in $$sync"; \
+	wait; \
+	crashes=$$(find $$sync/*/crashes -type f ! -name README.txt 2>/dev/null | wc -l); \
+	echo "afl-parallel $(TARGET): $$crashes crash(es) under $$sync/*/crashes"; \
+	[ "$$crashes" -eq 0 ]
+
 # Source coverage of the seed corpora: the replay driver built with clang's
 # source-based coverage, one profile per target, merged; a per-file text
 # report of src/ (build/fuzz/coverage/report.txt) and HTML
@@ -214,3 +244,41 @@ fuzz-list:
 	@echo $(FUZZ_TARGETS)
 fuzz-lib-sources:
 	@echo $(FUZZ_LIB)
+
+# --- differential target: sipsift against GNU oSIP2 ---------------------------
+# make fuzz-diff [SECONDS=n]: libFuzzer from the parse seeds; disagreements are
+# saved under build/fuzz/diff/<class>/ (not crashes) and summed up at the end.
+# make fuzz-diff-replay DIR=path: the replay build on saved inputs, with the
+# reason of each disagreement. docs/fuzzing.md has the classes found.
+FUZZ_DIFF_LIBS := $(shell pkg-config --libs libosip2 2>/dev/null || echo -losipparser2 -losip2)
+FUZZ_DIFF_OUT := $(FUZZ_DIR)/diff
+
+$(FUZZ_DIR)/libfuzzer/diff_osip: fuzz/targets/diff_osip.c $(FUZZ_OBJS_libfuzzer) $(FUZZ_TARGET_DEPS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC_libfuzzer) $(FUZZ_CFLAGS_libfuzzer) $(FUZZ_LDFLAGS_libfuzzer) -o $@ $< \
+		$(FUZZ_OBJS_libfuzzer) $(FUZZ_DIFF_LIBS)
+
+$(FUZZ_DIR)/replay/diff_osip: fuzz/targets/diff_osip.c fuzz/replay.c $(FUZZ_OBJS_replay) \
+		$(FUZZ_TARGET_DEPS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC_replay) $(FUZZ_CFLAGS_replay) -o $@ $< fuzz/replay.c $(FUZZ_OBJS_replay) \
+		$(FUZZ_DIFF_LIBS)
+
+.PHONY: fuzz-diff fuzz-diff-replay
+fuzz-diff: $(FUZZ_DIR)/libfuzzer/diff_osip $(FUZZ_DICT)
+	@mkdir -p $(FUZZ_DIR)/corpus/diff $(FUZZ_DIFF_OUT)
+	-DIFF_OUT=$(FUZZ_DIFF_OUT) $(FUZZ_DIR)/libfuzzer/diff_osip \
+		-max_total_time=$(or $(SECONDS),300) -dict=$(FUZZ_DICT) -max_len=4096 \
+		-timeout=10 -artifact_prefix=$(FUZZ_DIR)/artifacts/ -print_final_stats=1 \
+		$(FUZZ_DIR)/corpus/diff corpus/fuzz/parse 2>&1 | grep -a '^diff:\|DONE\|ERROR'
+	@for class in $(FUZZ_DIFF_OUT)/*/; do \
+		[ -d "$$class" ] || continue; \
+		example=$$(ls $$class | grep -v '\.reason$$' | head -n 1); \
+		printf '%-16s %6s saved  e.g. %s: %s\n' "$$(basename $$class)" \
+			"$$(ls $$class | grep -vc '\.reason$$')" "$$class$$example" \
+			"$$(cat $$class$$example.reason 2>/dev/null)"; \
+	done
+
+fuzz-diff-replay: $(FUZZ_DIR)/replay/diff_osip
+	@[ -n "$(DIR)" ] || { echo "usage: make fuzz-diff-replay DIR=path" >&2; exit 2; }
+	DIFF_VERBOSE=1 DIFF_OUT=$(FUZZ_DIR)/diff-replay $(FUZZ_DIR)/replay/diff_osip $(DIR)

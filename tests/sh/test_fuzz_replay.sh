@@ -6,9 +6,9 @@
 set -eu
 total=0
 targets=0
-for bin in build/fuzz/replay/*; do
-	[ -f "$bin" ] && [ -x "$bin" ] || continue
-	target=$(basename "$bin")
+for target in $(make -s fuzz-list); do
+	bin=build/fuzz/replay/$target
+	[ -x "$bin" ] || { echo "no replay build of fuzz target $target"; exit 1; }
 	inputs="corpus/fuzz/$target"
 	[ -d "$inputs" ] || { echo "no seed corpus for fuzz target $target"; exit 1; }
 	[ -d "tests/regress/$target" ] && inputs="$inputs tests/regress/$target"
