@@ -131,6 +131,9 @@ $(TOOL): $(TOOL_SRCS) $(STATIC_LIB) $(wildcard tools/sipsift/*.h)
 # Fuzz targets and their builds (libFuzzer, AFL++, replay, coverage).
 include fuzz/fuzz.mk
 
+# Benchmarks against the peer parsers (docs/performance.md).
+include tools/bench/bench.mk
+
 # --- tests ------------------------------------------------------------------
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
@@ -148,7 +151,7 @@ $(BUILD)/tests/asan/%: tests/unit/%.c $(ASAN_OBJS) $(wildcard tests/unit/*.h)
 unit-tests: all $(TEST_BINS)
 asan-tests: all $(ASAN_TEST_BINS)
 
-check: all $(TEST_BINS) $(ASAN_TEST_BINS) $(FUZZ_BINS_replay) $(FUZZ_DIR)/replay/diff_osip
+check: all $(TEST_BINS) $(ASAN_TEST_BINS) $(FUZZ_BINS_replay) $(FUZZ_DIR)/replay/diff_osip $(BENCH)
 	@sh tests/run.sh $(TEST_BINS) $(ASAN_TEST_BINS) -- $(wildcard tests/sh/test_*.sh)
 
 # --- main job: the parsed view of the bundled corpus (lint comes later) -----
