@@ -56,7 +56,10 @@ const char *sift__match_media_type(const char *p, const char *end);
 const char *sift__match_rfc1123_date(const char *p, const char *end);
 const char *sift__match_digits(const char *p, const char *end);
 
-#endif
+/* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
+ * scalar paths over the same inputs; both must give the same results.
+ * Defined in src/hdr/validate.c. */
+extern int sift__use_simd;
 
 /* SWS without a call when there is no white space to skip (the common
  * case between tokens and separators). Same result as sift__match_sws. */
@@ -121,3 +124,5 @@ static inline int sift__parse_uint(const char *p, const char *end, uint32_t max,
 	*out = (uint32_t)value;
 	return 1;
 }
+
+#endif

@@ -61,7 +61,6 @@ static sift_code fail(parser *ps, sift_code code, const char *at, const char *ru
  * (every x86-64 has it); the scalar loop does the tail, and all of the work
  * when sift__use_simd is cleared (the tests run both paths).
  */
-int sift__use_simd = 1;
 
 static const char *find_line_break(const char *p, const char *end)
 {

@@ -583,6 +583,32 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* RFC 3261 25: header-value = *(TEXT-UTF8char / UTF8-CONT / LWS), so a
+ * control byte anywhere in a long value without a typed parser (Subject) is
+ * reported at its own offset: before, inside and after each 16-byte block
+ * of the SIMD check, and HTAB and 0x80-0xFF are not reported. */
+static void control_byte_in_long_header_text_is_found_at_its_offset(void **state)
+{
+	(void)state;
+	char text[512];
+	const char *head = OPTIONS_HEAD BASIC_HEADERS "Subject: ";
+	for (size_t at = 0; at < 70; at++) {
+		size_t n = (size_t)snprintf(text, sizeof text, "%s", head);
+		size_t value = n;
+		for (size_t i = 0; i < 80; i++)
+			text[n++] = i % 7 == 3 ? '\t' : i % 5 == 1 ? (char)0xC3 : 'x';
+		text[value + at] = at % 2 ? 0x7F : 0x01;
+		n += (size_t)snprintf(text + n, sizeof text - n, "\r\n\r\n");
+		assert_int_equal(parse_bytes(text, n, 0), SIFT_E_HEADER_VALUE);
+		assert_int_equal(msg.error.offset, value + at);
+	}
+	size_t n = (size_t)snprintf(text, sizeof text, "%s", head);
+	for (size_t i = 0; i < 80; i++)
+		text[n++] = i % 7 == 3 ? '\t' : i % 5 == 1 ? (char)0xC3 : 'x';
+	n += (size_t)snprintf(text + n, sizeof text - n, "\r\n\r\n");
+	assert_int_equal(parse_bytes(text, n, 0), SIFT_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -625,6 +651,7 @@ int main(void)
 		cmocka_unit_test(keep_alive_ping_and_pong),
 		cmocka_unit_test(framing_survives_a_malformed_header),
 		cmocka_unit_test(bad_arguments_are_refused),
+		cmocka_unit_test(control_byte_in_long_header_text_is_found_at_its_offset),
 	};
 	/* Twice: with the SSE2 line scanner, and with the scalar path alone. */
 	int failed = cmocka_run_group_tests_name("msg (simd)", tests, NULL, teardown);
