@@ -10,7 +10,7 @@
 #   make fuzz-cov                     source coverage of the seed corpora (HTML + text)
 #   make fuzz-merge TARGET=x          minimise seeds + campaign corpus into corpus/fuzz/x
 
-FUZZ_TARGETS := parse frame uri headers validate unfold lint
+FUZZ_TARGETS := parse frame uri headers validate unfold lint capture
 FUZZ_DIR := $(BUILD)/fuzz
 FUZZ_DICT := $(FUZZ_DIR)/sip.dict
 FUZZ_SMOKE_SECONDS ?= 20
@@ -26,6 +26,10 @@ FUZZ_LLVM_PROFDATA ?= $(firstword $(shell command -v llvm-profdata llvm-profdata
 FUZZ_LLVM_COV ?= $(firstword $(shell command -v llvm-cov llvm-cov-14 2>/dev/null) llvm-cov)
 
 FUZZ_LIB := $(LIB_SRCS) $(GEN_SRCS)
+# Targets that need more than the library: siplint's capture reader (a
+# tool source) and libpcap.
+FUZZ_EXTRA_SRCS_capture := tools/sipsift/capture.c
+FUZZ_EXTRA_LIBS_capture := -lpcap
 FUZZ_LIB_DEPS := $(GEN_HEADERS) \
 	$(wildcard include/sipsift/*.h src/*/internal.h grammar/*.def src/check/*.def)
 FUZZ_TARGET_DEPS := fuzz/targets/check.h $(GEN_HEADERS) $(wildcard include/sipsift/*.h)
@@ -81,10 +85,11 @@ $$(FUZZ_OBJS_$(1)): $$(FUZZ_DIR)/$(1)/obj/%.o: %.c $$(FUZZ_LIB_DEPS) | $$(FUZZ_O
 		$$(if $$(filter $$(BUILD)/%,$$<),-Wno-missing-prototypes) -c $$< -o $$@
 
 $$(FUZZ_BINS_$(1)): $$(FUZZ_DIR)/$(1)/%: fuzz/targets/fuzz_%.c $$(FUZZ_DRIVER_$(1)) \
+		$$(wildcard tools/sipsift/capture.[ch] tools/sipsift/lint_input.h) \
 		$$(FUZZ_OBJS_$(1)) $$(FUZZ_TARGET_DEPS) | $$(FUZZ_ORDER_$(1))
 	@mkdir -p $$(dir $$@)
 	$$(FUZZ_CC_$(1)) $$(FUZZ_CFLAGS_$(1)) $$(FUZZ_LDFLAGS_$(1)) -o $$@ $$< \
-		$$(FUZZ_DRIVER_$(1)) $$(FUZZ_OBJS_$(1))
+		$$(FUZZ_EXTRA_SRCS_$$*) $$(FUZZ_DRIVER_$(1)) $$(FUZZ_OBJS_$(1)) $$(FUZZ_EXTRA_LIBS_$$*)
 endef
 $(foreach b,$(FUZZ_BUILDS),$(eval $(call FUZZ_BUILD_RULES,$(b))))
 
@@ -244,6 +249,8 @@ fuzz-list:
 	@echo $(FUZZ_TARGETS)
 fuzz-lib-sources:
 	@echo $(FUZZ_LIB)
+fuzz-extra-%:
+	@echo $(FUZZ_EXTRA_SRCS_$*) $(FUZZ_EXTRA_LIBS_$*)
 
 # --- differential target: sipsift against GNU oSIP2 ---------------------------
 # make fuzz-diff [SECONDS=n]: libFuzzer from the parse seeds; disagreements are

@@ -43,8 +43,11 @@ cat fuzz/dict.extra >> "$work/sip.dict"
 for target in $targets; do
 	# shellcheck disable=SC2086
 	$CC $CFLAGS -std=c11 $includes -c "fuzz/targets/fuzz_$target.c" -o "$work/fuzz_$target.o"
+	# Sources and libraries a target needs beyond the library (capture:
+	# siplint's reader and libpcap).
+	extra=$(make -s BUILD="$build" "fuzz-extra-$target")
 	# shellcheck disable=SC2086
-	$link $CFLAGS "$work/fuzz_$target.o" $objects $LIB_FUZZING_ENGINE -o "$OUT/$target"
+	$link $CFLAGS $includes "$work/fuzz_$target.o" $objects $extra $LIB_FUZZING_ENGINE -o "$OUT/$target"
 	cp "$work/sip.dict" "$OUT/$target.dict"
 	rm -f "$OUT/${target}_seed_corpus.zip"
 	(cd "corpus/fuzz/$target" && zip -q -r "$OUT/${target}_seed_corpus.zip" .)

@@ -273,7 +273,7 @@ static void print_sarif(lint *l)
 	printf("]}]}\n");
 }
 
-static void print_summary(lint *l, FILE *out)
+static void print_summary(lint *l, const lint_input *input, FILE *out)
 {
 	sift_tracker_stats stats;
 	sift_tracker_get_stats(l->tracker, &stats);
@@ -284,6 +284,17 @@ static void print_summary(lint *l, FILE *out)
 		(unsigned long long)stats.transactions, (unsigned long long)stats.dialogs,
 		l->per_severity[SIFT_SEVERITY_ERROR], l->per_severity[SIFT_SEVERITY_WARNING],
 		l->per_severity[SIFT_SEVERITY_INFO]);
+	const capture_stats *c = &input->capture;
+	if (c->captures)
+		fprintf(out,
+			"siplint: captures: %llu packets, %llu SIP over UDP, %llu SIP over TCP, %llu not SIP, "
+			"%llu undecodable, %llu fragments dropped, %llu TCP retransmissions, %llu TCP bytes "
+			"missing, %llu flows evicted\n",
+			(unsigned long long)c->packets, (unsigned long long)c->sip_udp,
+			(unsigned long long)c->sip_tcp, (unsigned long long)c->not_sip,
+			(unsigned long long)c->undecodable, (unsigned long long)c->fragments_dropped,
+			(unsigned long long)c->tcp_retransmitted, (unsigned long long)c->tcp_gaps,
+			(unsigned long long)c->flows_evicted);
 	int any = 0;
 	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
 		if (!l->per_rule[i])
@@ -323,6 +334,7 @@ int tool_lint(int argc, char **argv)
 	int color_mode = -1; /* -1 auto */
 	lint_input input;
 	lint_input_init(&input);
+	input.progress = isatty(2);
 	l.format = FORMAT_TEXT;
 	l.fail_on = SIFT_SEVERITY_ERROR;
 	l.summary = 1;
@@ -427,7 +439,7 @@ int tool_lint(int argc, char **argv)
 	if (l.format == FORMAT_SARIF)
 		print_sarif(&l);
 	if (l.summary)
-		print_summary(&l, l.format == FORMAT_TEXT ? stdout : stderr);
+		print_summary(&l, &input, l.format == FORMAT_TEXT ? stdout : stderr);
 	free(l.tracker_memory);
 	if (l.sarif_results)
 		fclose(l.sarif_results);

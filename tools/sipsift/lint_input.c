@@ -3,7 +3,9 @@
  *
  * Raw text holds one message or a stream of them: messages are framed with
  * sift_frame() (RFC 3261 18.3); the last one may lack Content-Length, as a
- * datagram may, and then runs to the end of the file.
+ * datagram may, and then runs to the end of the file. pcap and pcapng files
+ * (recognised by their magic numbers, whatever their name) go to
+ * capture.c.
  */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "sipsift/sipsift.h"
+#include "capture.h"
 #include "lint_input.h"
 
 #define MAX_FILE (1ull << 32)
@@ -86,7 +89,6 @@ static void lint_raw(const char *file, const char *buf, size_t len, lint_message
 
 static int lint_file(lint_input *input, const char *path, lint_message_fn callback, void *context)
 {
-	(void)input;
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f) {
 		fprintf(stderr, "siplint: %s: %s\n", path, strerror(errno));
@@ -102,9 +104,23 @@ static int lint_file(lint_input *input, const char *path, lint_message_fn callba
 		free(buf);
 		return -1;
 	}
-	lint_raw(strcmp(path, "-") == 0 ? "<stdin>" : path, buf, len, callback, context);
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	int status = 0;
+	if (capture_is_capture((const unsigned char *)buf, len)) {
+		char error[512];
+		input->capture.captures++;
+		/* A bar only where someone watches and the wait is long. */
+		int progress = input->progress && len > (8u << 20);
+		if (capture_read(name, (const unsigned char *)buf, len, input->ports, input->port_count,
+				 progress, callback, context, &input->capture, error, sizeof error) != 0) {
+			fprintf(stderr, "siplint: %s: %s\n", name, error);
+			status = -1;
+		}
+	} else {
+		lint_raw(name, buf, len, callback, context);
+	}
 	free(buf);
-	return 0;
+	return status;
 }
 
 static int compare_names(const void *a, const void *b)
