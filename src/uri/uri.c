@@ -94,6 +94,20 @@ static sift_code parse_tel(const char *buf, const char *p, const char *end, sift
 	const char *semicolon = p;
 	while (semicolon < end && *semicolon != ';')
 		semicolon++;
+	/* RFC 3966 3 lets isdn-subaddress = ";isub=" 1*uric hold ';' (uric
+	 * takes every reserved character), which makes the parameter list
+	 * ambiguous. sipsift reads every ';' as the start of a parameter, as
+	 * the parameter walkers do, so each one must begin with a tel-pname. */
+	for (const char *q = semicolon; q < end;) {
+		const char *name = ++q;
+		while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+				   (*q >= '0' && *q <= '9') || *q == '-'))
+			q++;
+		if (q == name)
+			return sift__fail(err, SIFT_E_URI, buf, name, "tel-pname");
+		while (q < end && *q != ';')
+			q++;
+	}
 	out->has_user = 1;
 	out->user = sift__span(buf, p, semicolon);
 	out->params = semicolon < end ? sift__span(buf, semicolon + 1, end)
