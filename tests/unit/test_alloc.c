@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -95,6 +96,39 @@ static void parsing_ten_thousand_messages_allocates_nothing(void **state)
 	assert_int_equal(allocations, 0);
 }
 
+/* Full validation of a message holding every registered header
+ * (tests/data/every-header.sip) runs every typed parser; 10,000 parses of
+ * it, default and strict, allocate nothing either. */
+static void every_typed_parser_allocates_nothing(void **state)
+{
+	(void)state;
+	static char text[16384];
+	FILE *f = fopen("tests/data/every-header.sip", "rb");
+	assert_non_null(f);
+	size_t len = fread(text, 1, sizeof text, f);
+	fclose(f);
+	assert_true(len > 0 && len < sizeof text);
+	sift_header headers[128];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 128);
+	assert_int_equal(sift_parse(&msg, text, len, 0), SIFT_OK);
+	/* The fixture must hold every header of grammar/headers.def. */
+	for (unsigned id = 1; id < SIFT_H_COUNT; id++)
+		if (sift_msg_first(&msg, (sift_header_id)id) == SIFT_NONE)
+			fail_msg("tests/data/every-header.sip lacks %s",
+				 sift_header_name((sift_header_id)id));
+	unsigned ok = 0;
+	allocations = 0;
+	counting = 1;
+	for (int i = 0; i < 10000; i++) {
+		ok += sift_parse(&msg, text, len, 0) == SIFT_OK;
+		ok += sift_parse(&msg, text, len, SIFT_OPT_STRICT) == SIFT_OK;
+	}
+	counting = 0;
+	assert_int_equal(ok, 20000u);
+	assert_int_equal(allocations, 0);
+}
+
 /* The counter itself works: a control allocation is seen. */
 static void the_counter_sees_an_allocation(void **state)
 {
@@ -113,6 +147,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_counter_sees_an_allocation),
 		cmocka_unit_test(parsing_ten_thousand_messages_allocates_nothing),
+		cmocka_unit_test(every_typed_parser_allocates_nothing),
 	};
 	return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
 }
