@@ -107,14 +107,24 @@ sift_tracker *sift_tracker_init(void *memory, size_t size, uint32_t capacity,
 	return t;
 }
 
-/* FNV-1a, 64 bits: cheap, and keys only need to be well spread. */
+/* Keys only need to be well spread, not secret: 8 bytes a step, each a
+ * multiply and a shift (byte-wise FNV-1a over whole messages, for the
+ * retransmission check, was 30% of siplint's time). */
 static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 0x100000001b3ull;
+	uint64_t word;
+	while (n >= 8) {
+		memcpy(&word, p, 8);
+		h = (h ^ word) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 29;
+		p += 8;
+		n -= 8;
 	}
-	return h;
+	word = (uint64_t)n << 56;
+	for (size_t i = 0; i < n; i++)
+		word |= (uint64_t)(unsigned char)p[i] << (8 * i);
+	h = (h ^ word) * 0x9e3779b97f4a7c15ull;
+	return h ^ (h >> 32);
 }
 
 static uint64_t hash_span(const char *buf, sift_span s)

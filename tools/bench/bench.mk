@@ -15,12 +15,24 @@ $(BENCH): $(BENCH_SRCS) tools/bench/bench.h $(STATIC_LIB)
 		$$(pkg-config --cflags $(BENCH_PEERS)) -o $@ $(BENCH_SRCS) $(STATIC_LIB) \
 		$$(pkg-config --libs $(BENCH_PEERS)) -rdynamic
 
-.PHONY: bench bench-callgrind
-# The table and JSON, the scaling tables, and the plot.
-bench: all $(BENCH)
+# The siplint throughput capture: the mix as UDP packets, BENCH_CAPTURE_MB
+# megabytes, each round its own calls (tools/bench/make_capture.py).
+BENCH_CAPTURE_MB ?= 100
+BENCH_CAPTURE := $(BENCH_DIR)/lint-$(BENCH_CAPTURE_MB)MB.pcapng
+$(BENCH_CAPTURE): tools/bench/make_capture.py tools/pcapwrite.py $(wildcard corpus/bench/*)
+	@mkdir -p $(dir $@)
+	$(PYTHON) tools/bench/make_capture.py $@ $(BENCH_CAPTURE_MB)
+
+.PHONY: bench bench-callgrind bench-lint
+# The table and JSON, the scaling tables, the plot, and siplint throughput.
+bench: all $(BENCH) bench-lint
 	$(BENCH) --json $(BENCH_DIR)/results.json --scaling $(BENCH_DIR)
 	gnuplot -e "dir='$(BENCH_DIR)'" tools/bench/scaling.gp
 	@echo "bench: JSON in $(BENCH_DIR)/results.json, plot in $(BENCH_DIR)/perf-scaling.png"
+
+# siplint over the capture, best of three: MB/s, messages/s, peak memory.
+bench-lint: all $(BENCH_CAPTURE)
+	@sh tools/bench/lint_throughput.sh $(BUILD)/siplint $(BENCH_CAPTURE) 3
 
 # Instructions per message on the mix: only bench_counted_loop() is counted
 # (--toggle-collect), so start-up and each library's one-time set-up are not.

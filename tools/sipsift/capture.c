@@ -695,9 +695,9 @@ static void frame(reader *r, int link, const unsigned char *p, size_t n)
 	r->stats->undecodable++;
 }
 
-static void progress_bar(const char *file, long at, size_t len, int *last_percent, int done)
+static void progress_bar(const char *file, long at, uint64_t size, int *last_percent, int done)
 {
-	int percent = done ? 100 : (int)((double)at * 100.0 / (double)len);
+	int percent = done || size == 0 ? 100 : (int)((double)at * 100.0 / (double)size);
 	if (percent == *last_percent)
 		return;
 	*last_percent = percent;
@@ -710,16 +710,12 @@ static void progress_bar(const char *file, long at, size_t len, int *last_percen
 	fflush(stderr);
 }
 
-int capture_read(const char *file, const unsigned char *buf, size_t len, const unsigned *ports,
-		 unsigned port_count, int progress, lint_message_fn callback, void *context,
-		 capture_stats *stats, char *error, size_t error_size)
+int capture_read_stream(const char *file, FILE *f, uint64_t size, const unsigned *ports,
+			unsigned port_count, int progress, lint_message_fn callback, void *context,
+			capture_stats *stats, char *error, size_t error_size)
 {
 	char pcap_error[PCAP_ERRBUF_SIZE] = "";
-	FILE *f = fmemopen((void *)(uintptr_t)buf, len, "rb");
-	if (!f) {
-		snprintf(error, error_size, "cannot open the capture in memory");
-		return -1;
-	}
+	/* libpcap owns f from here: pcap_close() closes it. */
 	pcap_t *pcap = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_NANO,
 								pcap_error);
 	if (!pcap) {
@@ -741,7 +737,7 @@ int capture_read(const char *file, const unsigned char *buf, size_t len, const u
 		snprintf(error, error_size, "out of memory");
 		return -1;
 	}
-	stats->bytes += len;
+	stats->bytes += size;
 	int status = 0, last_percent = -1;
 	for (;;) {
 		struct pcap_pkthdr *header;
@@ -759,11 +755,11 @@ int capture_read(const char *file, const unsigned char *buf, size_t len, const u
 		r.time_ns = (uint64_t)header->ts.tv_sec * 1000000000ull + (uint64_t)header->ts.tv_usec;
 		frame(&r, pcap_datalink(pcap), data, header->caplen);
 		if (progress && (r.packet & 1023) == 0)
-			progress_bar(file, ftell(pcap_file(pcap)), len, &last_percent, 0);
+			progress_bar(file, ftell(pcap_file(pcap)), size, &last_percent, 0);
 	}
 	flows_finish(&r);
 	if (progress)
-		progress_bar(file, (long)len, len, &last_percent, 1);
+		progress_bar(file, (long)size, size, &last_percent, 1);
 	for (size_t i = 0; i < FRAGMENT_SLOTS; i++) {
 		if (r.fragments[i] && r.fragments[i]->used)
 			stats->fragments_dropped++;
@@ -772,4 +768,17 @@ int capture_read(const char *file, const unsigned char *buf, size_t len, const u
 	free(r.flows);
 	pcap_close(pcap);
 	return status;
+}
+
+int capture_read(const char *file, const unsigned char *buf, size_t len, const unsigned *ports,
+		 unsigned port_count, int progress, lint_message_fn callback, void *context,
+		 capture_stats *stats, char *error, size_t error_size)
+{
+	FILE *f = fmemopen((void *)(uintptr_t)buf, len, "rb");
+	if (!f) {
+		snprintf(error, error_size, "cannot open the capture in memory");
+		return -1;
+	}
+	return capture_read_stream(file, f, len, ports, port_count, progress, callback, context,
+				   stats, error, error_size);
 }

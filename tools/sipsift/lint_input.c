@@ -94,6 +94,29 @@ static int lint_file(lint_input *input, const char *path, lint_message_fn callba
 		fprintf(stderr, "siplint: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	/* A capture in a file is read packet by packet (a 10 GB trace needs no
+	 * 10 GB of memory); raw text, and a capture on a pipe, is read whole. */
+	if (f != stdin) {
+		unsigned char head[4];
+		size_t got = fread(head, 1, sizeof head, f);
+		struct stat st;
+		if (capture_is_capture(head, got) && fstat(fileno(f), &st) == 0 &&
+		    fseek(f, 0, SEEK_SET) == 0) {
+			char error[512];
+			input->capture.captures++;
+			int progress = input->progress && st.st_size > (8 << 20);
+			/* capture_read_stream closes f. */
+			if (capture_read_stream(name, f, (uint64_t)st.st_size, input->ports,
+						input->port_count, progress, callback, context,
+						&input->capture, error, sizeof error) != 0) {
+				fprintf(stderr, "siplint: %s: %s\n", name, error);
+				return -1;
+			}
+			return 0;
+		}
+		rewind(f);
+	}
 	size_t len = 0;
 	char *buf = read_stream(f, &len);
 	int failed = !buf || ferror(f);
@@ -104,7 +127,6 @@ static int lint_file(lint_input *input, const char *path, lint_message_fn callba
 		free(buf);
 		return -1;
 	}
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	int status = 0;
 	if (capture_is_capture((const unsigned char *)buf, len)) {
 		char error[512];
