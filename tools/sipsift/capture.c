@@ -390,6 +390,18 @@ static void flows_bound(reader *r, const flow *keep)
 	}
 }
 
+/* The end of one direction of a connection, with nothing out of order
+ * held: what the flow still holds is a message the sender cut off, which
+ * the linter reports; then the slot is freed. */
+static void flow_close(reader *r, flow *f)
+{
+	if (f->pending)
+		return;
+	if (f->len && f->is_sip > 0)
+		deliver(r, &f->key, 1, f->buf, f->len);
+	flow_free(r, f);
+}
+
 static void tcp_segment(reader *r, flow_key *k, const unsigned char *p, size_t n)
 {
 	if (n < 20 || (size_t)(p[12] >> 4) * 4 < 20 || (size_t)(p[12] >> 4) * 4 > n) {
@@ -403,7 +415,7 @@ static void tcp_segment(reader *r, flow_key *k, const unsigned char *p, size_t n
 	size_t header = (size_t)(p[12] >> 4) * 4;
 	const unsigned char *payload = p + header;
 	size_t size = n - header;
-	int syn = flags & 0x02, rst = flags & 0x04;
+	int syn = flags & 0x02, rst = flags & 0x04, fin = flags & 0x01;
 
 	flow *f = flow_find(r, k);
 	f->last_seen = r->packet;
@@ -430,6 +442,8 @@ static void tcp_segment(reader *r, flow_key *k, const unsigned char *p, size_t n
 			r->stats->not_sip++;
 		if (rst)
 			flow_free(r, f);
+		else if (fin && f->have_next && seq == f->next_seq)
+			flow_close(r, f);
 		return;
 	}
 	if (!f->have_next) {
@@ -442,7 +456,12 @@ static void tcp_segment(reader *r, flow_key *k, const unsigned char *p, size_t n
 	else
 		flow_hold(r, f, seq, payload, size);
 	flow_frame(r, f);
-	flows_bound(r, f);
+	/* The sender's FIN after everything it sent: the flow is done, and its
+	 * slot is free for the next connection (a trunk opens thousands). */
+	if (fin && f->have_next && f->next_seq == seq + (uint32_t)size)
+		flow_close(r, f);
+	else
+		flows_bound(r, f);
 }
 
 /* At the end of the capture: what a flow still holds is a message cut off
