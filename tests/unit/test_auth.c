@@ -688,7 +688,8 @@ static void expect_mech_fail(const char *text, unsigned options, uint32_t offset
 			 (unsigned)err.offset, err.rule ? err.rule : "(null)", (unsigned)offset, rule);
 }
 
-/* RFC 3329 3.1 (the client-initiated example) and 2.2. */
+/* RFC 3329 2.2, with values in the form of the section 3.1 example
+ * (the RFC text is not in the tree: docs/auth.md). */
 static void test_rfc3329_examples(void **state)
 {
 	(void)state;
