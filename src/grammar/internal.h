@@ -56,6 +56,23 @@ const char *sift__match_media_type(const char *p, const char *end);
 const char *sift__match_rfc1123_date(const char *p, const char *end);
 const char *sift__match_digits(const char *p, const char *end);
 
+/* --- auth family (src/grammar/scan_auth.re): RFC 3261 25 auth rules,
+ * RFC 8760 2.7, RFC 7616, RFC 6750 2.1, RFC 8898 4, RFC 3329 2.2. --- */
+const char *sift__match_lhex_run(const char *p, const char *end);
+const char *sift__match_nc_value(const char *p, const char *end);
+const char *sift__match_qop_value(const char *p, const char *end);
+const char *sift__match_auth_uri(const char *p, const char *end);
+const char *sift__match_b64token(const char *p, const char *end);
+const char *sift__match_oauth_scope(const char *p, const char *end);
+const char *sift__match_https_uri(const char *p, const char *end);
+const char *sift__match_oauth_error(const char *p, const char *end);
+const char *sift__match_ext_value(const char *p, const char *end);
+const char *sift__match_qvalue(const char *p, const char *end);
+/* Return a sift_digest_alg / sift_sec_mech; *stop = match end or NULL. */
+unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop);
+unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **stop);
+/* --- end auth family --- */
+
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.
  * Defined in src/hdr/validate.c. */

@@ -7,6 +7,7 @@
  */
 #include "hdr/internal.h"
 #include "grammar/internal.h"
+#include "sipsift/auth.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -52,6 +53,8 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_addr addr;
 		sift_cseq cseq;
 		sift_media_type media;
+		sift_auth auth;
+		sift_sec_mechanism sec;
 	} parsed;
 	uint32_t number;
 
@@ -80,6 +83,20 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		return sift_media_type_parse(buf, value, strict, &parsed.media, err);
 	case SIFT_H_DATE:
 		return strict ? sift_date_parse(buf, value, strict, err) : SIFT_OK;
+	/* auth family (src/hdr/auth.c; RFC 3261 20.6, 20.7, 20.27, 20.28,
+	 * 20.44, RFC 8760, RFC 8898, RFC 3329 2.2) */
+	case SIFT_H_WWW_AUTHENTICATE:
+	case SIFT_H_PROXY_AUTHENTICATE:
+		return sift_challenge_parse(buf, value, strict, &parsed.auth, err);
+	case SIFT_H_AUTHORIZATION:
+	case SIFT_H_PROXY_AUTHORIZATION:
+		return sift_credentials_parse(buf, value, strict, &parsed.auth, err);
+	case SIFT_H_AUTHENTICATION_INFO:
+		return sift_auth_info_parse(buf, value, strict, &parsed.auth, err);
+	case SIFT_H_SECURITY_CLIENT:
+	case SIFT_H_SECURITY_SERVER:
+	case SIFT_H_SECURITY_VERIFY:
+		return sift_sec_mechanism_parse(buf, value, strict, &parsed.sec, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

@@ -1,0 +1,621 @@
+/*
+ * src/hdr/auth.c - challenge, credentials and Authentication-Info values
+ * (RFC 3261 20.6, 20.7, 20.27, 20.28, 20.44, 25), with RFC 8760 (Digest
+ * algorithms and digest lengths), RFC 7616 (userhash, charset, username*),
+ * RFC 8898 and RFC 6750 (Bearer). include/sipsift/auth.h says what the
+ * default and strict modes accept and why.
+ *
+ *   challenge     = ("Digest" LWS digest-cln *(COMMA digest-cln))
+ *                 / ("Bearer" LWS bearer-cln *(COMMA bearer-cln))   RFC 8898 4
+ *                 / other-challenge
+ *   credentials   = ("Digest" LWS digest-response) / other-response
+ *                 / "Bearer" LWS b64token                           RFC 6750 2.1
+ *   Authentication-Info = ainfo *(COMMA ainfo)
+ *
+ * Every parameter is name EQUAL (token / quoted-string) on the wire
+ * (auth-param); the known names then have their own value rules, checked on
+ * the value's content with the matchers of src/grammar/scan_auth.re.
+ */
+#include "hdr/internal.h"
+#include "sipsift/auth.h"
+
+enum context { CHALLENGE, CREDENTIALS, AINFO };
+
+/* Indexed by sift_auth_param_id. */
+static const char *const param_names[SIFT_AUTHP_COUNT] = {
+	NULL, "realm", "domain", "nonce", "opaque", "stale", "algorithm", "qop", "charset",
+	"userhash", "username", "username*", "uri", "response", "cnonce", "nc", "nextnonce",
+	"rspauth", "scope", "authz_server", "error",
+};
+
+/* The ABNF rule of each parameter as a whole ("realm" EQUAL realm-value):
+ * named in the error for a parameter given twice. */
+static const char *const param_rules[SIFT_AUTHP_COUNT] = {
+	"auth-param", "realm", "domain", "nonce", "opaque", "stale", "algorithm", "qop-options",
+	"digest-charset", "userhash", "username", "username-star", "digest-uri", "dresponse",
+	"cnonce", "nonce-count", "nextnonce", "response-auth", "scope-param",
+	"authz-server-param", "error-param",
+};
+
+/* The ABNF rule of each parameter's value: named in a value error. */
+static const char *const value_rules[SIFT_AUTHP_COUNT] = {
+	"auth-param", "realm-value", "domain", "nonce-value", "opaque", "stale", "algorithm",
+	"qop-options", "digest-charset", "userhash", "username-value", "ext-value",
+	"digest-uri-value", "request-digest", "cnonce-value", "nc-value", "nonce-value",
+	"response-digest", "scope-param", "authz-server-param", "error-param",
+};
+
+#define BIT(id) (1u << (id))
+
+/* Which names mean something where (auth.h, sift_auth). */
+static uint32_t captured(enum context ctx, sift_auth_scheme scheme)
+{
+	switch (ctx) {
+	case AINFO: /* RFC 3261 20.6 ainfo */
+		return BIT(SIFT_AUTHP_NEXTNONCE) | BIT(SIFT_AUTHP_QOP) | BIT(SIFT_AUTHP_RSPAUTH) |
+		       BIT(SIFT_AUTHP_CNONCE) | BIT(SIFT_AUTHP_NC);
+	case CHALLENGE:
+		if (scheme == SIFT_AUTH_DIGEST) /* RFC 3261 digest-cln, RFC 7616 3.3 */
+			return BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_DOMAIN) | BIT(SIFT_AUTHP_NONCE) |
+			       BIT(SIFT_AUTHP_OPAQUE) | BIT(SIFT_AUTHP_STALE) |
+			       BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP) |
+			       BIT(SIFT_AUTHP_CHARSET) | BIT(SIFT_AUTHP_USERHASH);
+		if (scheme == SIFT_AUTH_BEARER) /* RFC 8898 4 bearer-cln */
+			return BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_SCOPE) |
+			       BIT(SIFT_AUTHP_AUTHZ_SERVER) | BIT(SIFT_AUTHP_ERROR);
+		return BIT(SIFT_AUTHP_REALM);
+	case CREDENTIALS:
+	default:
+		if (scheme == SIFT_AUTH_DIGEST) /* RFC 3261 dig-resp, RFC 7616 3.4 */
+			return BIT(SIFT_AUTHP_USERNAME) | BIT(SIFT_AUTHP_USERNAME_STAR) |
+			       BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_NONCE) | BIT(SIFT_AUTHP_URI) |
+			       BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_ALGORITHM) |
+			       BIT(SIFT_AUTHP_CNONCE) | BIT(SIFT_AUTHP_OPAQUE) | BIT(SIFT_AUTHP_QOP) |
+			       BIT(SIFT_AUTHP_NC) | BIT(SIFT_AUTHP_USERHASH);
+		return BIT(SIFT_AUTHP_REALM);
+	}
+}
+
+/* The ABNF quotes these values (RFC 3261 25; RFC 8898 4 for the Bearer
+ * ones; RFC 8760 2.6 item 2 for uri). qop is quoted in a challenge only. */
+static const uint32_t must_quote = BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_DOMAIN) |
+				   BIT(SIFT_AUTHP_NONCE) | BIT(SIFT_AUTHP_OPAQUE) |
+				   BIT(SIFT_AUTHP_USERNAME) | BIT(SIFT_AUTHP_URI) |
+				   BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_CNONCE) |
+				   BIT(SIFT_AUTHP_NEXTNONCE) | BIT(SIFT_AUTHP_RSPAUTH) |
+				   BIT(SIFT_AUTHP_SCOPE) | BIT(SIFT_AUTHP_AUTHZ_SERVER) |
+				   BIT(SIFT_AUTHP_ERROR);
+/* ... and writes these as tokens (RFC 7616 3.3-3.5 repeat it: "MUST NOT
+ * generate the quoted string syntax" for stale, algorithm, qop, nc). */
+static const uint32_t must_be_token = BIT(SIFT_AUTHP_STALE) | BIT(SIFT_AUTHP_ALGORITHM) |
+				      BIT(SIFT_AUTHP_NC) | BIT(SIFT_AUTHP_USERNAME_STAR);
+
+sift_auth_param_id sift_auth_param_lookup(const char *name, size_t len)
+{
+	if (!name)
+		return SIFT_AUTHP_OTHER;
+	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
+		if (sift__equal_nocase(name, len, param_names[id]))
+			return (sift_auth_param_id)id;
+	return SIFT_AUTHP_OTHER;
+}
+
+sift_digest_alg sift_digest_alg_lookup(const char *name, size_t len)
+{
+	const char *stop = NULL;
+	if (!name)
+		return SIFT_DIGEST_ALG_OTHER;
+	unsigned alg = sift__scan_digest_algorithm(name, name + len, &stop);
+	return stop == name + len && len > 0 ? (sift_digest_alg)alg : SIFT_DIGEST_ALG_OTHER;
+}
+
+unsigned sift_digest_hex_length(sift_digest_alg alg)
+{
+	switch (alg) {
+	case SIFT_DIGEST_ALG_NONE:
+	case SIFT_DIGEST_ALG_MD5:
+	case SIFT_DIGEST_ALG_MD5_SESS:
+		return 32; /* 128 bits (RFC 7616 6.1) */
+	case SIFT_DIGEST_ALG_SHA256:
+	case SIFT_DIGEST_ALG_SHA256_SESS:
+	case SIFT_DIGEST_ALG_SHA512_256:
+	case SIFT_DIGEST_ALG_SHA512_256_SESS:
+		return 64; /* 256 bits (RFC 8760 2.2) */
+	default:
+		return 0;
+	}
+}
+
+static sift_span *value_field(sift_auth *a, sift_auth_param_id id)
+{
+	switch (id) {
+	case SIFT_AUTHP_REALM: return &a->realm;
+	case SIFT_AUTHP_DOMAIN: return &a->domain;
+	case SIFT_AUTHP_NONCE: return &a->nonce;
+	case SIFT_AUTHP_OPAQUE: return &a->opaque;
+	case SIFT_AUTHP_STALE: return &a->stale_value;
+	case SIFT_AUTHP_ALGORITHM: return &a->algorithm;
+	case SIFT_AUTHP_QOP: return &a->qop;
+	case SIFT_AUTHP_CHARSET: return &a->charset;
+	case SIFT_AUTHP_USERHASH: return &a->userhash_value;
+	case SIFT_AUTHP_USERNAME: return &a->username;
+	case SIFT_AUTHP_USERNAME_STAR: return &a->username_star;
+	case SIFT_AUTHP_URI: return &a->uri;
+	case SIFT_AUTHP_RESPONSE: return &a->response;
+	case SIFT_AUTHP_CNONCE: return &a->cnonce;
+	case SIFT_AUTHP_NC: return &a->nc;
+	case SIFT_AUTHP_NEXTNONCE: return &a->nextnonce;
+	case SIFT_AUTHP_RSPAUTH: return &a->rspauth;
+	case SIFT_AUTHP_SCOPE: return &a->scope;
+	case SIFT_AUTHP_AUTHZ_SERVER: return &a->authz_server;
+	case SIFT_AUTHP_ERROR: return &a->error;
+	default: return NULL;
+	}
+}
+
+/* "true" / "false", case-insensitive (ABNF strings, RFC 5234 2.3). Returns
+ * 1 or 0, or -1 for anything else. */
+static int parse_bool(const char *p, const char *end)
+{
+	if (sift__equal_nocase(p, (size_t)(end - p), "true"))
+		return 1;
+	if (sift__equal_nocase(p, (size_t)(end - p), "false"))
+		return 0;
+	return -1;
+}
+
+/* A URI of domain or uri. Strict: Request-URI (RFC 8760 2.6 items 1 and 3).
+ * Default: RFC 3261's URI = absoluteURI / abs-path, or any URI the URI
+ * parser takes (a SIP URI with an IPv6 host is no absoluteURI). */
+static sift_code check_uri(const char *buf, const char *from, const char *to, unsigned options,
+			   sift_error *err)
+{
+	sift_uri uri;
+	if (!(options & SIFT_OPT_STRICT) && sift__match_auth_uri(from, to) == to)
+		return SIFT_OK;
+	return sift_uri_parse(buf, sift__span(buf, from, to), options & SIFT_OPT_STRICT, &uri, err);
+}
+
+/* domain: LDQUOT URI *( 1*SP URI ) RDQUOT on the content between the
+ * quotes. Empty: allowed by default (RFC 7616 3.3 "its value is empty"). */
+static sift_code check_domain(const char *buf, const char *p, const char *end, unsigned options,
+			      sift_error *err)
+{
+	if (p == end)
+		return (options & SIFT_OPT_STRICT) ? sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "domain")
+						   : SIFT_OK;
+	for (;;) {
+		const char *stop = p;
+		while (stop < end && *stop != ' ')
+			stop++;
+		if (stop == p)
+			return sift__fail(err, SIFT_E_URI, buf, p, "URI");
+		sift_code code = check_uri(buf, p, stop, options, err);
+		if (code != SIFT_OK)
+			return code;
+		if (stop == end)
+			return SIFT_OK;
+		p = stop;
+		while (p < end && *p == ' ')
+			p++;
+	}
+}
+
+/* qop-options inside the quotes: qop-value *("," qop-value). By default
+ * white space around the commas is accepted (RFC 7616 3.9.1 writes
+ * qop="auth, auth-int"). */
+static const char *check_qop_options(const char *p, const char *end, unsigned options)
+{
+	int strict = (options & SIFT_OPT_STRICT) != 0;
+	for (;;) {
+		if (!strict)
+			p = sift__skip_sws(p, end);
+		const char *q = sift__match_qop_value(p, end);
+		if (!q)
+			return p;
+		p = strict ? q : sift__skip_sws(q, end);
+		if (p == end)
+			return NULL;
+		if (*p != ',')
+			return p;
+		p++;
+	}
+}
+
+/* An RFC 8898 4 value (scope, authz_server, error): the content matcher
+ * must take all of it. */
+static const char *check_whole(sift_matcher match, const char *p, const char *end)
+{
+	const char *q = match(p, end);
+	return q == end ? NULL : q ? q : p;
+}
+
+typedef struct parse_state {
+	const char *buf;
+	unsigned options;
+	enum context ctx;
+	sift_auth *out;
+	sift_error *err;
+	uint32_t known; /* captured(ctx, scheme) */
+} parse_state;
+
+/* One known parameter's value. v: the value as written, [c, ce): its
+ * content (without quotes when quoted). */
+static sift_code check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c,
+			     const char *ce, int quoted)
+{
+	const char *buf = s->buf;
+	sift_auth *out = s->out;
+	int strict = (s->options & SIFT_OPT_STRICT) != 0;
+	const char *rule = value_rules[id];
+	const char *bad = NULL;
+	int bearer = out->scheme == SIFT_AUTH_BEARER;
+
+	if (id == SIFT_AUTHP_QOP && s->ctx != CHALLENGE)
+		rule = "qop-value";
+	/* RFC 3261 25 quoting, strict only (RFC 7616 3.3-3.5 bind senders).
+	 * realm of a scheme other than Digest and Bearer is that scheme's
+	 * business. */
+	if (strict && (out->scheme == SIFT_AUTH_DIGEST || bearer || s->ctx == AINFO)) {
+		int quote = (must_quote & BIT(id)) || (id == SIFT_AUTHP_QOP && s->ctx == CHALLENGE);
+		int token = (must_be_token & BIT(id)) || (id == SIFT_AUTHP_QOP && s->ctx != CHALLENGE);
+		if ((quote && !quoted) || (token && quoted))
+			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, rule);
+	}
+
+	switch (id) {
+	case SIFT_AUTHP_DOMAIN:
+		if (!quoted) /* a token is never a URI list */
+			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, rule);
+		return check_domain(buf, c, ce, s->options, s->err);
+	case SIFT_AUTHP_URI:
+		return check_uri(buf, c, ce, s->options, s->err);
+	case SIFT_AUTHP_STALE: {
+		int b = parse_bool(c, ce);
+		if (b < 0)
+			bad = c;
+		out->stale = (uint8_t)(b == 1);
+		break;
+	}
+	case SIFT_AUTHP_USERHASH: {
+		int b = parse_bool(c, ce);
+		if (b < 0)
+			bad = c;
+		out->userhash = (uint8_t)(b == 1);
+		break;
+	}
+	case SIFT_AUTHP_ALGORITHM: {
+		const char *stop = NULL;
+		unsigned alg = sift__scan_digest_algorithm(c, ce, &stop);
+		if (stop != ce)
+			bad = stop ? stop : c;
+		out->alg = (sift_digest_alg)alg;
+		break;
+	}
+	case SIFT_AUTHP_QOP:
+		bad = s->ctx == CHALLENGE ? check_qop_options(c, ce, s->options)
+					  : check_whole(sift__match_qop_value, c, ce);
+		break;
+	case SIFT_AUTHP_CHARSET: /* RFC 7616 3.3: "The only allowed value is UTF-8" */
+		if (!sift__equal_nocase(c, (size_t)(ce - c), "UTF-8"))
+			bad = c;
+		break;
+	case SIFT_AUTHP_USERNAME_STAR:
+		bad = check_whole(sift__match_ext_value, c, ce);
+		break;
+	case SIFT_AUTHP_RESPONSE: /* RFC 8760 2.7: LDQUOT *LHEX RDQUOT */
+	case SIFT_AUTHP_RSPAUTH:  /* RFC 3261 25: LDQUOT *LHEX RDQUOT */
+		bad = sift__match_lhex_run(c, ce);
+		if (bad == ce)
+			bad = NULL;
+		break;
+	case SIFT_AUTHP_NC: {
+		/* nc-value = 8LHEX: the first byte past eight, or the first non-LHEX */
+		const char *run = sift__match_lhex_run(c, ce);
+		if (sift__match_nc_value(c, ce) != ce || run != ce)
+			bad = run - c > 8 ? c + 8 : run;
+		else {
+			uint32_t n = 0;
+			for (const char *x = c; x < ce; x++)
+				n = n * 16 + (uint32_t)(*x <= '9' ? *x - '0' : *x - 'a' + 10);
+			out->nonce_count = n;
+		}
+		break;
+	}
+	case SIFT_AUTHP_SCOPE: /* RFC 8898 4, strict: the RFC 6749 value */
+		if (strict)
+			bad = check_whole(sift__match_oauth_scope, c, ce);
+		break;
+	case SIFT_AUTHP_AUTHZ_SERVER:
+		if (strict)
+			bad = check_whole(sift__match_https_uri, c, ce);
+		break;
+	case SIFT_AUTHP_ERROR:
+		if (strict)
+			bad = check_whole(sift__match_oauth_error, c, ce);
+		break;
+	default: /* realm, nonce, opaque, username, cnonce, nextnonce: any text */
+		break;
+	}
+	if (bad)
+		return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, bad, rule);
+	return SIFT_OK;
+}
+
+/* auth-param *(COMMA auth-param) from p to end, known names captured and
+ * checked. list_rule names the list in errors ("digest-cln"). */
+static sift_code parse_param_list(parse_state *s, const char *p, const char *end,
+				  const char *list_rule)
+{
+	const char *buf = s->buf;
+	sift_auth *out = s->out;
+	const char *first = p, *last = p;
+	for (;;) {
+		/* auth-param = auth-param-name EQUAL ( token / quoted-string ) */
+		const char *name = p, *name_end = sift__match_token(p, end);
+		if (!name_end)
+			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, p, list_rule);
+		const char *q = sift__skip_sws(name_end, end);
+		if (q >= end || *q != '=')
+			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, q, "auth-param");
+		const char *v = sift__skip_sws(q + 1, end), *ve, *c, *ce;
+		int quoted = v < end && *v == '"';
+		sift_auth_param_id id = sift_auth_param_lookup(name, (size_t)(name_end - name));
+		if (!(s->known & BIT(id)))
+			id = SIFT_AUTHP_OTHER;
+		if (quoted) {
+			ve = sift__match_quoted_string(v, end);
+			if (!ve)
+				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, "quoted-string");
+			c = v + 1;
+			ce = ve - 1;
+		} else {
+			ve = sift__match_token(v, end);
+			if (!ve)
+				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, value_rules[id]);
+			c = v;
+			ce = ve;
+		}
+		if (id == SIFT_AUTHP_OTHER) {
+			/* RFC 3261 20.6: ainfo has no auth-param (RFC 7615 has). */
+			if (s->ctx == AINFO && (s->options & SIFT_OPT_STRICT))
+				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, name, "ainfo");
+		} else {
+			/* RFC 7235 2.1: each parameter name once; RFC 7616 3.4:
+			 * username and username* together are an error. */
+			int twin = (id == SIFT_AUTHP_USERNAME && sift_auth_has(out, SIFT_AUTHP_USERNAME_STAR)) ||
+				   (id == SIFT_AUTHP_USERNAME_STAR && sift_auth_has(out, SIFT_AUTHP_USERNAME));
+			if (sift_auth_has(out, id) || twin)
+				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, name,
+						  twin ? "username-star" : param_rules[id]);
+			sift_code code = check_value(s, id, v, c, ce, quoted);
+			if (code != SIFT_OK)
+				return code;
+			out->present |= BIT(id);
+			*value_field(out, id) = sift__span(buf, c, ce);
+		}
+		last = ve;
+		p = sift__skip_sws(ve, end);
+		if (p >= end)
+			break;
+		if (*p != ',')
+			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, p, list_rule);
+		p = sift__skip_sws(p + 1, end);
+	}
+	out->params = sift__span(buf, first, last);
+	return SIFT_OK;
+}
+
+/* RFC 8760 2.7, strict: the response is empty (no challenge yet) or as
+ * long as its algorithm's digest; an unregistered one at least 32. */
+static sift_code check_response_length(parse_state *s)
+{
+	const sift_auth *out = s->out;
+	if (!sift_auth_has(out, SIFT_AUTHP_RESPONSE) || out->response.len == 0)
+		return SIFT_OK;
+	uint32_t len = out->response.len, want = sift_digest_hex_length(out->alg);
+	uint32_t bad;
+	if (want == 0) {
+		if (len >= 32)
+			return SIFT_OK;
+		bad = out->response.off + len;
+	} else if (len == want) {
+		return SIFT_OK;
+	} else {
+		bad = out->response.off + (len > want ? want : len);
+	}
+	if (s->err) {
+		s->err->code = SIFT_E_HEADER_VALUE;
+		s->err->offset = bad;
+		s->err->rule = "request-digest";
+	}
+	return SIFT_E_HEADER_VALUE;
+}
+
+static sift_code parse_auth(const char *buf, sift_span value, unsigned options, enum context ctx,
+			    sift_auth *out, sift_error *err)
+{
+	static const sift_auth empty;
+	if (!buf || !out)
+		return SIFT_E_ARGUMENT;
+	*out = empty;
+	const char *start = buf + value.off, *end = start + value.len;
+	const char *p = sift__skip_sws(start, end);
+	parse_state s = { buf, options, ctx, out, err, 0 };
+
+	if (ctx == AINFO) {
+		s.known = captured(ctx, SIFT_AUTH_NONE);
+		return parse_param_list(&s, p, end, "ainfo");
+	}
+
+	/* auth-scheme = token; "Digest" and "Bearer" compare case-insensitively
+	 * (ABNF strings, RFC 5234 2.3; RFC 7235 2.1). */
+	const char *scheme_end = sift__match_token(p, end);
+	if (!scheme_end)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "auth-scheme");
+	size_t scheme_len = (size_t)(scheme_end - p);
+	out->scheme_name = sift__span(buf, p, scheme_end);
+	out->scheme = sift__equal_nocase(p, scheme_len, "Digest")   ? SIFT_AUTH_DIGEST
+		      : sift__equal_nocase(p, scheme_len, "Bearer") ? SIFT_AUTH_BEARER
+								    : SIFT_AUTH_OTHER;
+	s.known = captured(ctx, out->scheme);
+	const char *lws = sift__match_lws(scheme_end, end);
+	if (!lws)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, scheme_end, "LWS");
+	p = lws;
+
+	if (ctx == CREDENTIALS && out->scheme == SIFT_AUTH_BEARER) {
+		/* RFC 8898 2.1.3 / RFC 6750 2.1: "Bearer" 1*SP b64token. */
+		const char *token_end = sift__match_b64token(p, end);
+		if (token_end && sift__skip_sws(token_end, end) == end) {
+			out->token = sift__span(buf, p, token_end);
+			return SIFT_OK;
+		}
+		if (options & SIFT_OPT_STRICT)
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, token_end ? token_end : p,
+					  "b64token");
+		/* Default: RFC 3261's other-response still covers it. */
+		return parse_param_list(&s, p, end, "auth-param");
+	}
+
+	const char *list_rule = out->scheme == SIFT_AUTH_OTHER ? "auth-param"
+				: ctx == CHALLENGE ? (out->scheme == SIFT_AUTH_DIGEST ? "digest-cln" : "bearer-cln")
+						   : "dig-resp";
+	sift_code code = parse_param_list(&s, p, end, list_rule);
+	if (code == SIFT_OK && (options & SIFT_OPT_STRICT) && ctx == CREDENTIALS &&
+	    out->scheme == SIFT_AUTH_DIGEST)
+		code = check_response_length(&s);
+	return code;
+}
+
+sift_code sift_challenge_parse(const char *buf, sift_span value, unsigned options, sift_auth *out,
+			       sift_error *err)
+{
+	return parse_auth(buf, value, options, CHALLENGE, out, err);
+}
+
+sift_code sift_credentials_parse(const char *buf, sift_span value, unsigned options,
+				 sift_auth *out, sift_error *err)
+{
+	return parse_auth(buf, value, options, CREDENTIALS, out, err);
+}
+
+sift_code sift_auth_info_parse(const char *buf, sift_span value, unsigned options, sift_auth *out,
+			       sift_error *err)
+{
+	return parse_auth(buf, value, options, AINFO, out, err);
+}
+
+int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *out)
+{
+	static const sift_auth_param none;
+	if (!buf || !cursor || !out)
+		return 0;
+	const char *p = buf + cursor->off, *end = p + cursor->len;
+	*out = none;
+	p = sift__skip_sws(p, end);
+	while (p < end && *p == ',')
+		p = sift__skip_sws(p + 1, end);
+	const char *name_end = p < end ? sift__match_token(p, end) : NULL;
+	const char *q = name_end ? sift__skip_sws(name_end, end) : NULL;
+	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
+	const char *ve = NULL;
+	if (v && v < end && *v == '"') {
+		ve = sift__match_quoted_string(v, end);
+		out->quoted = 1;
+	} else if (v) {
+		ve = sift__match_token(v, end);
+	}
+	if (!ve) {
+		/* The end, or text that is no parameter: the walk stops. */
+		*out = none;
+		*cursor = sift__span(buf, end, end);
+		return 0;
+	}
+	out->name = sift__span(buf, p, name_end);
+	out->value = sift__span(buf, v, ve);
+	out->content = out->quoted ? sift__span(buf, v + 1, ve - 1) : out->value;
+	out->id = sift_auth_param_lookup(p, (size_t)(name_end - p));
+	*cursor = sift__span(buf, ve, end);
+	return 1;
+}
+
+/* ---- Security-Client, Security-Server, Security-Verify (RFC 3329 2.2) ---- */
+
+static int is_qvalue(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_qvalue(value, end) == end;
+}
+
+static int is_token(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_token(value, end) == end;
+}
+
+/* digest-verify = "d-ver" EQUAL LDQUOT 32LHEX RDQUOT (strict); by default
+ * any non-empty LHEX run, as d-alg may name a longer digest (RFC 8760). */
+static int d_ver_lhex(const char *value, const char *end, int has_value, int strict)
+{
+	if (!has_value || end - value < 3 || *value != '"' || end[-1] != '"')
+		return 0;
+	const char *inner = value + 1, *inner_end = end - 1;
+	if (sift__match_lhex_run(inner, inner_end) != inner_end)
+		return 0;
+	return strict ? inner_end - inner == 32 : 1;
+}
+
+static int is_d_ver(const char *value, const char *end, int has_value)
+{
+	return d_ver_lhex(value, end, has_value, 0);
+}
+
+static int is_d_ver_strict(const char *value, const char *end, int has_value)
+{
+	return d_ver_lhex(value, end, has_value, 1);
+}
+
+sift_code sift_sec_mechanism_parse(const char *buf, sift_span value, unsigned options,
+				   sift_sec_mechanism *out, sift_error *err)
+{
+	static const sift_sec_mechanism empty;
+	if (!buf || !out)
+		return SIFT_E_ARGUMENT;
+	*out = empty;
+	out->q_thousandths = 1000;
+	const char *start = buf + value.off, *end = start + value.len;
+	const char *p = sift__skip_sws(start, end), *stop = NULL;
+	unsigned mech = sift__scan_mechanism_name(p, end, &stop);
+	if (!stop)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "mechanism-name");
+	out->mechanism = (sift_sec_mech)mech;
+	out->name = sift__span(buf, p, stop);
+	int strict = (options & SIFT_OPT_STRICT) != 0;
+	const sift__param_want want[] = {
+		{ "q", "preference", is_qvalue, &out->q, &out->has_q },
+		{ "d-alg", "digest-algorithm", is_token, &out->d_alg, &out->has_d_alg },
+		{ "d-qop", "digest-qop", is_token, &out->d_qop, &out->has_d_qop },
+		{ "d-ver", "digest-verify", strict ? is_d_ver_strict : is_d_ver, &out->d_ver,
+		  &out->has_d_ver },
+	};
+	p = sift__parse_params_want(buf, stop, end, &out->params, err, "mech-parameters", want,
+				    sizeof want / sizeof want[0]);
+	if (!p)
+		return err ? err->code : SIFT_E_HEADER_VALUE;
+	p = sift__skip_sws(p, end);
+	if (p != end)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sec-mechanism");
+	if (out->has_d_ver) {
+		/* without the quotes */
+		out->d_ver.off++;
+		out->d_ver.len -= 2;
+	}
+	if (out->has_q) {
+		/* qvalue: "0" [ "." 0*3DIGIT ] / "1" [ "." 0*3("0") ] */
+		const char *q = buf + out->q.off, *q_end = q + out->q.len;
+		unsigned thousandths = (unsigned)(*q - '0') * 1000, scale = 100;
+		for (q += 2; q < q_end; q++, scale /= 10)
+			thousandths += (unsigned)(*q - '0') * scale;
+		out->q_thousandths = (uint16_t)thousandths;
+	}
+	return SIFT_OK;
+}
