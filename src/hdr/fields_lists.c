@@ -83,8 +83,9 @@ static sift_code parse_element(const char *buf, sift_span value, sift_matcher ma
 	const char *q = match(p, end);
 	if (!q || q == p)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, rule);
-	if (sift__skip_sws(q, end) != end)
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
+	const char *rest = sift__skip_sws(q, end);
+	if (rest != end)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, rest, rule);
 	out->value = sift__span(buf, p, q);
 	return SIFT_OK;
 }

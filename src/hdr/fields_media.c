@@ -147,8 +147,9 @@ sift_code sift_mime_version_parse(const char *buf, sift_span value, unsigned opt
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, !d ? p : d < end && *d == '.' ? d + 1 : d,
 				  "MIME-Version");
 	}
-	if (sift__skip_sws(q, end) != end)
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "MIME-Version");
+	const char *rest = sift__skip_sws(q, end);
+	if (rest != end)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, rest, "MIME-Version");
 	const char *dot = sift__match_digits(p, q);
 	if (!sift__parse_uint(p, dot, UINT32_MAX, &out->major))
 		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "MIME-Version");

@@ -33,8 +33,9 @@ sift_code sift_delta_seconds_parse(const char *buf, sift_span value, unsigned op
 	const char *q = sift__match_delta_seconds(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "delta-seconds");
-	if (sift__skip_sws(q, end) != end)
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "delta-seconds");
+	const char *rest = sift__skip_sws(q, end);
+	if (rest != end)
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, rest, "delta-seconds");
 	return delta_value(buf, p, q, options, "delta-seconds", &out->seconds, &out->clamped, err);
 }
 
