@@ -33,4 +33,8 @@ const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
 /* Whether the message is a request with this method id. */
 int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
+/* Rules of the generic and message-body header fields (RFC 3261 20, 21;
+ * RFC 5621; RFC 8262), src/check/rules_fields.c. */
+void sift__check_fields(sift__checker *c);
+
 #endif
