@@ -6,6 +6,7 @@
 #include "sipsift/uri.h"
 #include "sipsift/hdr.h"
 #include "sipsift/auth.h"
+#include "sipsift/fields.h"
 #include "sipsift/msg.h"
 #include "sipsift/check.h"
 #endif

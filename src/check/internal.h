@@ -35,5 +35,8 @@ int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
 /* Rule groups, one per src/check/rules_<group>.c. */
 void sift__check_auth(sift__checker *c); /* RFC 8760, RFC 8898 */
+/* Rules of the generic and message-body header fields (RFC 3261 20, 21;
+ * RFC 5621; RFC 8262), src/check/rules_fields.c. */
+void sift__check_fields(sift__checker *c);
 
 #endif

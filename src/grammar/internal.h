@@ -72,6 +72,29 @@ const char *sift__match_qvalue(const char *p, const char *end);
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop);
 unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **stop);
 /* --- end auth family --- */
+/* --- fields (src/grammar/scan_fields.re): RFC 3261 20 generic and
+ * message-body headers, RFC 3313, 3840/3841, 5322, 8262. --- */
+const char *sift__match_qvalue(const char *p, const char *end);
+const char *sift__match_codings(const char *p, const char *end);
+const char *sift__match_language_range(const char *p, const char *end);
+const char *sift__match_language_tag(const char *p, const char *end);
+const char *sift__match_mime_version_value(const char *p, const char *end);
+const char *sift__match_timestamp_time(const char *p, const char *end);
+const char *sift__match_delay(const char *p, const char *end);
+const char *sift__match_warn_code(const char *p, const char *end);
+const char *sift__match_warn_agent(const char *p, const char *end);
+const char *sift__match_product(const char *p, const char *end);
+const char *sift__match_text_utf8_trim(const char *p, const char *end);
+const char *sift__match_ctext(const char *p, const char *end);
+const char *sift__match_quoted_pair(const char *p, const char *end);
+const char *sift__match_media_authorization_token(const char *p, const char *end);
+const char *sift__match_directive(const char *p, const char *end);
+const char *sift__match_enc_feature_tag(const char *p, const char *end);
+const char *sift__match_feature_param(const char *p, const char *end);
+const char *sift__match_msg_id(const char *p, const char *end);
+const char *sift__match_id_left(const char *p, const char *end);
+const char *sift__match_id_right(const char *p, const char *end);
+/* --- end fields --- */
 
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.

@@ -40,4 +40,17 @@ const char *sift__parse_via_params(const char *buf, const char *p, const char *e
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
 
+/* --- fields (src/hdr/fields_*.c) --- */
+#include "sipsift/fields.h"
+/* comment = LPAREN *(ctext / quoted-pair / comment) RPAREN (RFC 3261 25)
+ * from p, which holds the "(": returns the end of the comment (after its
+ * ")"), or NULL with err set. Nesting is counted, not recursed into, and
+ * bounded by SIFT_COMMENT_DEPTH_MAX (src/hdr/fields_text.c). */
+const char *sift__parse_comment(const char *buf, const char *p, const char *end,
+				sift_error *err);
+/* Full validation of the fields.h headers (src/hdr/fields_validate.c). */
+sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
+				unsigned options, sift_error *err);
+/* --- end fields --- */
+
 #endif

@@ -97,6 +97,16 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_SECURITY_SERVER:
 	case SIFT_H_SECURITY_VERIFY:
 		return sift_sec_mechanism_parse(buf, value, strict, &parsed.sec, err);
+	/* fields.h: RFC 3261 20 generic and body headers, RFC 3313, 3841, 8262 */
+	case SIFT_H_ACCEPT: case SIFT_H_ACCEPT_ENCODING: case SIFT_H_ACCEPT_LANGUAGE:
+	case SIFT_H_ALLOW: case SIFT_H_SUPPORTED: case SIFT_H_REQUIRE: case SIFT_H_PROXY_REQUIRE:
+	case SIFT_H_UNSUPPORTED: case SIFT_H_CONTENT_ENCODING: case SIFT_H_CONTENT_LANGUAGE:
+	case SIFT_H_IN_REPLY_TO: case SIFT_H_MIME_VERSION: case SIFT_H_CONTENT_DISPOSITION:
+	case SIFT_H_CONTENT_ID: case SIFT_H_EXPIRES: case SIFT_H_MIN_EXPIRES: case SIFT_H_RETRY_AFTER:
+	case SIFT_H_TIMESTAMP: case SIFT_H_WARNING: case SIFT_H_SERVER: case SIFT_H_USER_AGENT:
+	case SIFT_H_SUBJECT: case SIFT_H_ORGANIZATION: case SIFT_H_ACCEPT_CONTACT:
+	case SIFT_H_REJECT_CONTACT: case SIFT_H_REQUEST_DISPOSITION: case SIFT_H_P_MEDIA_AUTHORIZATION:
+		return sift__fields_validate(buf, id, value, strict, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

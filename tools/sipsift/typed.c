@@ -155,6 +155,7 @@ typedef int (*typed_printer)(FILE *out, const char *buf, sift_header_id id, sift
 static const typed_printer printers[] = {
 	core_json,
 	typed_auth_json,
+	typed_fields_json,
 };
 
 int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value)

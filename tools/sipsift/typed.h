@@ -9,6 +9,9 @@
  * Returns 1 when it printed. */
 int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 
+/* Printers of the header families (one file each). */
+int typed_fields_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+
 /* Helpers shared by the typed printers. */
 void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present);
 void typed_uri(FILE *out, const char *key, const char *buf, sift_span uri);
