@@ -67,7 +67,6 @@ const char *sift__match_oauth_scope(const char *p, const char *end);
 const char *sift__match_https_uri(const char *p, const char *end);
 const char *sift__match_oauth_error(const char *p, const char *end);
 const char *sift__match_ext_value(const char *p, const char *end);
-const char *sift__match_qvalue(const char *p, const char *end);
 /* Return a sift_digest_alg / sift_sec_mech; *stop = match end or NULL. */
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop);
 unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **stop);

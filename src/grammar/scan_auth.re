@@ -119,14 +119,6 @@ const char *sift__match_ext_value(const char *p, const char *end)
 	*/
 }
 
-/* qvalue (RFC 3261 25; RFC 3329 preference) */
-const char *sift__match_qvalue(const char *p, const char *end)
-{
-	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
-	qvalue { return (const char *)YYCURSOR; }
-	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
