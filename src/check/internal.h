@@ -33,4 +33,7 @@ const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
 /* Whether the message is a request with this method id. */
 int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
+/* Address header rules: RFC 8217, RFC 5626 (src/check/rules_addr.c). */
+void sift__check_addr(sift__checker *c);
+
 #endif
