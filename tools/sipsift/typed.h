@@ -13,4 +13,12 @@ int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present);
 void typed_uri(FILE *out, const char *key, const char *buf, sift_span uri);
 void typed_params(FILE *out, const char *key, const char *buf, sift_span params);
+
+/* Address family (tools/sipsift/typed_addr.c): the display name as text
+ * and the Contact parameters of one parsed address, as `,"key":...`
+ * members; and the printer for Reply-To, Refer-To, Referred-By,
+ * P-Asserted-Identity, P-Preferred-Identity, Path, Service-Route,
+ * Diversion and History-Info. */
+void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr);
+int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 #endif
