@@ -85,9 +85,9 @@ SIFT_API sift_code sift_diversion_parse(const char *buf, sift_span value, unsign
 
 /*
  * History-Info (RFC 7044 9): one hi-entry, hi-targeted-to-uri (name-addr)
- * *(SEMI hi-param); the index parameter is required (RFC 7044 9: "hi-index"
- * in every entry). rc, mp and np (hi-target-param) hold the index of the
- * entry this one was retargeted from (RFC 7044 9.1).
+ * *(SEMI hi-param). RFC 7044 requires the index parameter (hi-index) in
+ * every entry. rc, mp and np (hi-target-param) hold the index of the entry
+ * whose Request-URI this one was retargeted or forwarded from.
  */
 typedef struct sift_history_info {
 	sift_addr addr;        /* the name-addr and all parameters */

@@ -237,7 +237,7 @@ sift_code sift_history_info_parse(const char *buf, sift_span value, unsigned opt
 	if (code != SIFT_OK)
 		return code;
 	if (!has_index)
-		/* The index is mandatory in every hi-entry (RFC 7044 9, 10.3). */
+		/* RFC 7044 requires the index in every hi-entry. */
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, buf + value.off + value.len,
 				  "hi-index");
 	/* Every occurrence of index, rc, mp and np within 32 bits per number. */

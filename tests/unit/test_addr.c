@@ -589,8 +589,8 @@ static void test_rfc3608_5_service_route(void **state)
 /* ---- RFC 5806 4 Diversion ------------------------------------------------- */
 
 /* Values written to the grammar of RFC 5806 4 (with erratum 3177); the
- * RFC's own examples quote the reason and privacy values (errata 3176,
- * 3178 say they should not), which the grammar allows as quoted-string. */
+ * RFC's own examples quote the reason and privacy values (erratum 3178
+ * says they should not), which the grammar allows as quoted-string. */
 static void test_rfc5806_4_diversion_params(void **state)
 {
 	(void)state;
@@ -646,7 +646,8 @@ static void test_rfc5806_4_diversion_is_name_addr(void **state)
 
 /* ---- RFC 7044 9 History-Info ---------------------------------------------- */
 
-/* RFC 7044 9 example (the RFC wraps it with "\"; joined here). */
+/* The RFC 7044 9 example (the RFC wraps it with "\"; joined here), then a
+ * retargeted entry written to the grammar. */
 static void test_rfc7044_9_history_info_example(void **state)
 {
 	(void)state;
@@ -678,7 +679,7 @@ static void test_rfc7044_9_history_info_example(void **state)
 			 SIFT_OK);
 }
 
-/* RFC 7044 9: the index parameter is in every hi-entry. */
+/* RFC 7044 requires the index parameter (hi-index) in every hi-entry. */
 static void test_rfc7044_9_index_required(void **state)
 {
 	(void)state;
