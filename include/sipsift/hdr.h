@@ -42,26 +42,55 @@ SIFT_API sift_code sift_via_parse(const char *buf, sift_span value, unsigned opt
 				  sift_via *out, sift_error *err);
 
 /* name-addr / addr-spec with header parameters (RFC 3261 20.10, 20.20,
- * 20.39, 20.30, 20.34): From, To, Contact, Route, Record-Route, Reply-To... */
+ * 20.39, 20.30, 20.34): From, To, Contact, Route, Record-Route, Reply-To,
+ * Refer-To, P-Asserted-Identity, Path... (sipsift/addr.h has the typed
+ * views of Referred-By, Diversion and History-Info built on it). */
 typedef struct sift_addr {
 	sift_span display;     /* display-name as written (quoted-string keeps its
-	                          quotes); empty when absent */
+	                          quotes); empty when absent. A quoted one is
+	                          turned into text by sift_display_name_unescape() */
 	sift_span uri;         /* inside < >, or the addr-spec */
 	sift_span params;      /* header parameters after the address (after SEMI) */
 	sift_span tag;         /* tag parameter value; empty when absent */
 	uint8_t is_name_addr;  /* written with < > */
 	uint8_t is_star;       /* Contact: * (RFC 3261 20.10) */
 	uint8_t has_tag;
+	uint8_t display_quoted; /* display is a quoted-string (else *(token LWS)) */
+	/* Contact parameters, captured and checked only with SIFT_ADDR_CONTACT
+	 * (in other headers they are plain generic-params). The last occurrence
+	 * wins; every occurrence is checked. */
+	uint8_t has_q;         /* c-p-q (RFC 3261 20.10, qvalue of 25) */
+	uint8_t has_expires;   /* c-p-expires */
+	uint8_t has_instance;  /* +sip.instance (RFC 5626 10, RFC 5627) */
+	uint8_t has_reg_id;    /* reg-id (RFC 5626 10) */
+	uint16_t q;            /* qvalue in thousandths: "0.7" is 700, "1" is 1000 */
+	sift_span q_text;      /* the qvalue as written */
+	sift_span expires_text;/* delta-seconds as written */
+	uint32_t expires;      /* above 2**32-1 it is 2**32-1 (RFC 3261 10.3:
+	                          "MAY treat ... as equivalent"); rejected when strict */
+	sift_span instance;    /* the instance-val inside "< >", e.g. urn:uuid:... */
+	sift_span reg_id_text; /* reg-id as written */
+	uint32_t reg_id;       /* 1 .. 2**31-1 */
 } sift_addr;
 
 enum {
 	/* sift_addr_parse() flags on top of the SIFT_OPT_* options */
-	SIFT_ADDR_NAME_ADDR_ONLY = 1u << 8, /* Route, Record-Route: name-addr required */
-	SIFT_ADDR_ALLOW_STAR = 1u << 9      /* Contact: a lone "*" is allowed */
+	SIFT_ADDR_NAME_ADDR_ONLY = 1u << 8, /* Route, Record-Route, Path (RFC 3327),
+	                                       Service-Route (RFC 3608): name-addr */
+	SIFT_ADDR_ALLOW_STAR = 1u << 9,     /* Contact: a lone "*" is allowed */
+	SIFT_ADDR_CONTACT = 1u << 10,       /* Contact: q, expires, reg-id and
+	                                       +sip.instance are checked and captured */
+	SIFT_ADDR_NO_PARAMS = 1u << 11      /* P-Asserted-Identity, P-Preferred-Identity
+	                                       (RFC 3325 9.1, 9.2): no header parameters;
+	                                       an addr-spec runs to the end of the value */
 };
 
 /* Parses an address header value; also parses the URI (sift_uri_parse) and
- * reports its errors. */
+ * reports its errors. Errors: SIFT_E_HEADER_VALUE (rules "display-name",
+ * "quoted-string", "LAQUOT", "RAQUOT", "name-addr", "addr-spec", "STAR",
+ * "generic-param", "tag-param", "c-p-q", "c-p-expires", "c-p-reg",
+ * "c-p-instance"), SIFT_E_URI, SIFT_E_NUMBER_RANGE ("c-p-expires" above
+ * 2**32-1 when strict, "c-p-reg" 0 or from 2**31). */
 SIFT_API sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options,
 				   sift_addr *out, sift_error *err);
 

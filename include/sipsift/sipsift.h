@@ -7,6 +7,7 @@
 #include "sipsift/hdr.h"
 #include "sipsift/auth.h"
 #include "sipsift/fields.h"
+#include "sipsift/addr.h"
 #include "sipsift/msg.h"
 #include "sipsift/check.h"
 #endif

@@ -321,5 +321,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	check_option_tags(&c);
 	sift__check_auth(&c);
 	sift__check_fields(&c);
+	sift__check_addr(&c);
 	return c.count;
 }

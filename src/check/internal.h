@@ -38,5 +38,7 @@ void sift__check_auth(sift__checker *c); /* RFC 8760, RFC 8898 */
 /* Rules of the generic and message-body header fields (RFC 3261 20, 21;
  * RFC 5621; RFC 8262), src/check/rules_fields.c. */
 void sift__check_fields(sift__checker *c);
+/* Address header rules: RFC 8217, RFC 5626 (src/check/rules_addr.c). */
+void sift__check_addr(sift__checker *c);
 
 #endif

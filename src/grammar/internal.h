@@ -94,6 +94,14 @@ const char *sift__match_msg_id(const char *p, const char *end);
 const char *sift__match_id_left(const char *p, const char *end);
 const char *sift__match_id_right(const char *p, const char *end);
 /* --- end fields --- */
+/* Address family matchers (src/grammar/scan_addr.re): RFC 3261 20.10,
+ * RFC 3892 3, RFC 5626 10, RFC 5806 4, RFC 7044 9. */
+const char *sift__match_instance_value(const char *p, const char *end);
+const char *sift__match_sip_clean_msg_id(const char *p, const char *end);
+const char *sift__match_index_val(const char *p, const char *end);
+const char *sift__match_index_val_rfc4244(const char *p, const char *end);
+const char *sift__match_diversion_count(const char *p, const char *end);
+/* End of address family matchers. */
 
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.

@@ -119,9 +119,6 @@ const char *sift__match_ext_value(const char *p, const char *end)
 	*/
 }
 
-	*/
-}
-
 /*
  * rfc8760-algorithm-value: *stop is the end of the match (NULL when no
  * token starts at p); returns which registered value it is. The registry

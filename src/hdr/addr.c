@@ -1,10 +1,14 @@
 /*
  * src/hdr/addr.c - name-addr / addr-spec with header parameters
- * (RFC 3261 20.10, 20.20, 20.39, 25; RFC 8217 for the addr-spec limits).
+ * (RFC 3261 20.10, 20.20, 20.39, 25; RFC 8217 for the addr-spec limits;
+ * RFC 5626 10 for the Contact parameters reg-id and +sip.instance).
  *
  *   name-addr    = [ display-name ] LAQUOT addr-spec RAQUOT
  *   display-name = *(token LWS) / quoted-string
  *   addr-spec    = SIP-URI / SIPS-URI / absoluteURI
+ *
+ * The typed views built on it (Referred-By, Diversion, History-Info) and
+ * the RFC 8217 check are in src/hdr/addr_ext.c.
  */
 #include "hdr/internal.h"
 
@@ -24,6 +28,72 @@ static int is_token_value(const char *value, const char *end, int has_value)
 	return has_value && sift__match_token(value, end) == end;
 }
 
+/* c-p-q = "q" EQUAL qvalue (RFC 3261 25) */
+static int is_qvalue(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_qvalue(value, end) == end;
+}
+
+/* c-p-expires = "expires" EQUAL delta-seconds; c-p-reg = "reg-id" EQUAL
+ * 1*DIGIT (RFC 5626 10). Ranges are checked after the walk. */
+static int is_digits(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_digits(value, end) == end;
+}
+
+/* c-p-instance = "+sip.instance" EQUAL DQUOTE "<" instance-val ">" DQUOTE */
+static int is_instance(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_instance_value(value, end) == end;
+}
+
+/* A qvalue matched by sift__match_qvalue in thousandths: "0.7" = 700. */
+static uint16_t qvalue_thousandths(const char *p, const char *end)
+{
+	unsigned value = (unsigned)(*p - '0') * 1000, scale = 100;
+	for (p += 2; p < end; p++, scale /= 10)
+		value += (unsigned)(*p - '0') * scale;
+	return (uint16_t)value;
+}
+
+/* RFC 3261 10.3: "Implementations MAY treat values larger than 2**32-1 ...
+ * as equivalent to 2**32-1", so by default a larger expires is that; strict
+ * holds it to the range 20.19 gives Expires. RFC 5626 10: "The value of the
+ * reg-id MUST NOT be 0 and MUST be less than 2^31", in every mode. Every
+ * occurrence is checked, not only the one captured. */
+static sift_code check_contact_numbers(const char *buf, sift_addr *out, unsigned options,
+				       sift_error *err)
+{
+	if (out->has_expires) {
+		uint32_t seconds;
+		const char *v = buf + out->expires_text.off;
+		out->expires = sift__parse_uint(v, v + out->expires_text.len, UINT32_MAX, &seconds)
+				       ? seconds : UINT32_MAX;
+	}
+	if (out->has_reg_id) {
+		const char *v = buf + out->reg_id_text.off;
+		if (!sift__parse_uint(v, v + out->reg_id_text.len, 0x7FFFFFFFu, &out->reg_id))
+			out->reg_id = 0;
+	}
+	if (!out->has_reg_id && !(out->has_expires && (options & SIFT_OPT_STRICT)))
+		return SIFT_OK;
+	sift_span cursor = out->params;
+	sift_param param;
+	while (sift_param_next(buf, &cursor, &param)) {
+		const char *name = buf + param.name.off, *v = buf + param.value.off;
+		uint32_t number;
+		if (sift__equal_nocase(name, param.name.len, "reg-id")) {
+			if (!sift__parse_uint(v, v + param.value.len, 0x7FFFFFFFu, &number) || number == 0)
+				return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, v, "c-p-reg");
+		} else if ((options & SIFT_OPT_STRICT) &&
+			   sift__equal_nocase(name, param.name.len, "expires")) {
+			if (!sift__parse_uint(v, v + param.value.len, UINT32_MAX, &number))
+				return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, v, "c-p-expires");
+		}
+	}
+	return SIFT_OK;
+}
+
 static sift_code parse_uri_in(const char *buf, const char *from, const char *to,
 			      unsigned options, sift_error *err)
 {
@@ -31,8 +101,9 @@ static sift_code parse_uri_in(const char *buf, const char *from, const char *to,
 	return sift_uri_parse(buf, sift__span(buf, from, to), options, &uri, err);
 }
 
-sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, sift_addr *out,
-			  sift_error *err)
+sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned options,
+				sift_addr *out, sift_error *err, const sift__param_want *extra,
+				size_t extra_count)
 {
 	static const sift_addr empty;
 	if (!buf || !out)
@@ -62,6 +133,7 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 		if (p >= end || *p != '<')
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "LAQUOT");
 		name_addr = 1;
+		out->display_quoted = 1;
 	} else {
 		/* *(token LWS): RFC 4475 3.1.1.6 requires accepting no LWS before
 		 * '<' ("caller<sip:...>"). If the tokens are not followed by '<',
@@ -117,7 +189,14 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 	} else {
 		if (options & SIFT_ADDR_NAME_ADDR_ONLY)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "name-addr");
-		const char *uri_end = addr_spec_end(p, end);
+		/* RFC 3325 9.1, 9.2: PAssertedID-value = name-addr / addr-spec and
+		 * nothing after it, so an addr-spec is the whole value (RFC 8217
+		 * still forbids ',', ';' and '?' in it: sift_addr_spec_check). */
+		const char *uri_end = (options & SIFT_ADDR_NO_PARAMS) ? p : addr_spec_end(p, end);
+		if (options & SIFT_ADDR_NO_PARAMS)
+			while (uri_end < end && !sift__is_wsp((unsigned char)*uri_end) &&
+			       *uri_end != '\r' && *uri_end != '\n')
+				uri_end++;
 		if (uri_end == p)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "addr-spec");
 		/* RFC 3261 20.10, RFC 8217: a URI with ',', ';' or '?' must be in
@@ -138,15 +217,55 @@ sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, si
 		p = uri_end;
 	}
 
-	/* tag-param = "tag" EQUAL token, captured while the list is checked. */
-	const sift__param_want want[] = {
-		{ "tag", "tag-param", is_token_value, &out->tag, &out->has_tag },
-	};
-	p = sift__parse_params_want(buf, p, end, &out->params, err, "generic-param", want, 1);
+	if (options & SIFT_ADDR_NO_PARAMS) {
+		/* RFC 3325 9.1: "exactly one name-addr or addr-spec". */
+		const char *q = sift__skip_sws(p, end);
+		if (q != end)
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q,
+					  out->is_name_addr ? "name-addr" : "addr-spec");
+		out->params = sift__span(buf, end, end);
+		return SIFT_OK;
+	}
+
+	/* tag-param = "tag" EQUAL token, and with SIFT_ADDR_CONTACT the
+	 * contact-params of RFC 3261 20.10 and RFC 5626 10, captured and checked
+	 * while the list is walked; then the caller's own (Diversion...). */
+	sift__param_want want[SIFT__ADDR_MAX_WANT];
+	size_t count = 0;
+	const sift__param_want tag = { "tag", "tag-param", is_token_value, &out->tag, &out->has_tag };
+	want[count++] = tag;
+	if (options & SIFT_ADDR_CONTACT) {
+		const sift__param_want contact[] = {
+			{ "q", "c-p-q", is_qvalue, &out->q_text, &out->has_q },
+			{ "expires", "c-p-expires", is_digits, &out->expires_text, &out->has_expires },
+			{ "reg-id", "c-p-reg", is_digits, &out->reg_id_text, &out->has_reg_id },
+			{ "+sip.instance", "c-p-instance", is_instance, &out->instance, &out->has_instance },
+		};
+		for (size_t i = 0; i < sizeof contact / sizeof contact[0]; i++)
+			want[count++] = contact[i];
+	}
+	for (size_t i = 0; i < extra_count && count < SIFT__ADDR_MAX_WANT; i++)
+		want[count++] = extra[i];
+	p = sift__parse_params_want(buf, p, end, &out->params, err, "generic-param", want, count);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	p = sift__skip_sws(p, end);
 	if (p != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "generic-param");
-	return SIFT_OK;
+	if (out->has_instance) {
+		/* The instance-val inside the DQUOTE "<" ... ">" DQUOTE. */
+		out->instance.off += 2;
+		out->instance.len -= 4;
+	}
+	if (out->has_q) {
+		const char *q = buf + out->q_text.off;
+		out->q = qvalue_thousandths(q, q + out->q_text.len);
+	}
+	return check_contact_numbers(buf, out, options, err);
+}
+
+sift_code sift_addr_parse(const char *buf, sift_span value, unsigned options, sift_addr *out,
+			  sift_error *err)
+{
+	return sift__addr_parse_want(buf, value, options, out, err, NULL, 0);
 }

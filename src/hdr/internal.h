@@ -37,6 +37,14 @@ const char *sift__parse_via_params(const char *buf, const char *p, const char *e
 				   sift_span *params, sift_error *err,
 				   const sift__param_want *want, size_t want_count);
 
+/* sift_addr_parse() with more wanted parameters (Diversion, History-Info,
+ * Referred-By: src/hdr/addr_ext.c); at most SIFT__ADDR_MAX_WANT in all,
+ * the tag and Contact parameters included. */
+#define SIFT__ADDR_MAX_WANT 16
+sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned options,
+				sift_addr *out, sift_error *err, const sift__param_want *extra,
+				size_t extra_count);
+
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
 

@@ -8,6 +8,7 @@
 #include "hdr/internal.h"
 #include "grammar/internal.h"
 #include "sipsift/auth.h"
+#include "sipsift/addr.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -55,6 +56,9 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_media_type media;
 		sift_auth auth;
 		sift_sec_mechanism sec;
+		sift_referred_by referred_by;
+		sift_diversion diversion;
+		sift_history_info history_info;
 	} parsed;
 	uint32_t number;
 
@@ -65,11 +69,29 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_TO:
 		return sift_addr_parse(buf, value, strict, &parsed.addr, err);
 	case SIFT_H_CONTACT:
-		return sift_addr_parse(buf, value, strict | SIFT_ADDR_ALLOW_STAR, &parsed.addr, err);
+		return sift_addr_parse(buf, value, strict | SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT,
+				       &parsed.addr, err);
 	case SIFT_H_ROUTE:
 	case SIFT_H_RECORD_ROUTE:
 		return sift_addr_parse(buf, value, strict | SIFT_ADDR_NAME_ADDR_ONLY, &parsed.addr,
 				       err);
+	/* Address headers of RFC 3261 20.31 and the extensions (src/hdr/addr_ext.c). */
+	case SIFT_H_REPLY_TO:             /* RFC 3261 20.31: name-addr / addr-spec */
+	case SIFT_H_REFER_TO:             /* RFC 3515 2.1: name-addr / addr-spec */
+		return sift_addr_parse(buf, value, strict, &parsed.addr, err);
+	case SIFT_H_P_ASSERTED_IDENTITY:  /* RFC 3325 9.1: no parameters */
+	case SIFT_H_P_PREFERRED_IDENTITY: /* RFC 3325 9.2 */
+		return sift_addr_parse(buf, value, strict | SIFT_ADDR_NO_PARAMS, &parsed.addr, err);
+	case SIFT_H_PATH:                 /* RFC 3327 4: name-addr only */
+	case SIFT_H_SERVICE_ROUTE:        /* RFC 3608 5: name-addr only */
+		return sift_addr_parse(buf, value, strict | SIFT_ADDR_NAME_ADDR_ONLY, &parsed.addr,
+				       err);
+	case SIFT_H_REFERRED_BY:          /* RFC 3892 3 */
+		return sift_referred_by_parse(buf, value, strict, &parsed.referred_by, err);
+	case SIFT_H_DIVERSION:            /* RFC 5806 4 */
+		return sift_diversion_parse(buf, value, strict, &parsed.diversion, err);
+	case SIFT_H_HISTORY_INFO:         /* RFC 7044 9 */
+		return sift_history_info_parse(buf, value, strict, &parsed.history_info, err);
 	case SIFT_H_CALL_ID:
 		return sift_callid_parse(buf, value, strict, err);
 	case SIFT_H_CSEQ:

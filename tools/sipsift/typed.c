@@ -96,7 +96,7 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 	case SIFT_H_ROUTE:
 	case SIFT_H_RECORD_ROUTE: {
 		sift_addr addr;
-		unsigned flags = id == SIFT_H_CONTACT ? SIFT_ADDR_ALLOW_STAR : 0;
+		unsigned flags = sift_addr_flags(id);
 		if (sift_addr_parse(buf, value, flags, &addr, NULL) != SIFT_OK)
 			return 0;
 		fputs(",\"addr\":{", out);
@@ -111,6 +111,7 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		typed_span(out, "tag", buf, addr.tag, addr.has_tag);
 		fprintf(out, ",\"name_addr\":%s,", addr.is_name_addr ? "true" : "false");
 		typed_params(out, "params", buf, addr.params);
+		typed_addr_extra(out, buf, &addr);
 		fputc('}', out);
 		return 1;
 	}
@@ -156,6 +157,7 @@ static const typed_printer printers[] = {
 	core_json,
 	typed_auth_json,
 	typed_fields_json,
+	addr_json,
 };
 
 int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value)

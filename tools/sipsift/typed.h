@@ -19,4 +19,11 @@ void typed_params(FILE *out, const char *key, const char *buf, sift_span params)
 
 /* Family printers (one line each in printers[] of typed.c). */
 int typed_auth_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+/* Address family (tools/sipsift/typed_addr.c): the display name as text
+ * and the Contact parameters of one parsed address, as `,"key":...`
+ * members; and the printer for Reply-To, Refer-To, Referred-By,
+ * P-Asserted-Identity, P-Preferred-Identity, Path, Service-Route,
+ * Diversion and History-Info. */
+void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr);
+int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 #endif
