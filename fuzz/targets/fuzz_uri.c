@@ -57,7 +57,7 @@ static void check_parsed(const uri_case *c)
 	FUZZ_CHECK(uri->opaque.off == uri->scheme_name.len + 1);
 	FUZZ_CHECK((uint64_t)uri->opaque.off + uri->opaque.len == c->len);
 	FUZZ_CHECK(c->buf[uri->scheme_name.len] == ':');
-	FUZZ_CHECK(uri->scheme <= SIFT_SCHEME_TEL);
+	FUZZ_CHECK(uri->scheme <= SIFT_SCHEME_URN);
 	if (uri->scheme == SIFT_SCHEME_SIP || uri->scheme == SIFT_SCHEME_SIPS) {
 		FUZZ_CHECK(uri->host.len > 0);
 		FUZZ_CHECK(uri->host_kind >= SIFT_HOST_NAME && uri->host_kind <= SIFT_HOST_IPV6);

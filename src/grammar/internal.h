@@ -56,6 +56,25 @@ const char *sift__match_media_type(const char *p, const char *end);
 const char *sift__match_rfc1123_date(const char *p, const char *end);
 const char *sift__match_digits(const char *p, const char *end);
 
+/* URI family (src/grammar/scan_uri.re): URI parameters (RFC 3261), tel
+ * (RFC 3966), URN (RFC 8141) and alert URN (RFC 7462) rules. */
+const char *sift__match_pname(const char *p, const char *end);
+const char *sift__match_pvalue(const char *p, const char *end);
+const char *sift__match_ttl(const char *p, const char *end);
+const char *sift__match_global_number_digits(const char *p, const char *end);
+const char *sift__match_local_number_digits(const char *p, const char *end);
+const char *sift__match_tel_descriptor(const char *p, const char *end);
+const char *sift__match_tel_pname(const char *p, const char *end);
+const char *sift__match_tel_pvalue(const char *p, const char *end);
+const char *sift__match_phonedigits(const char *p, const char *end);
+const char *sift__match_tel_urics(const char *p, const char *end);
+const char *sift__match_urn_nid(const char *p, const char *end);
+const char *sift__match_urn_nss(const char *p, const char *end);
+const char *sift__match_urn_component(const char *p, const char *end);
+const char *sift__match_urn_fragment(const char *p, const char *end);
+const char *sift__match_alert_label(const char *p, const char *end);
+/* End of the URI family block. */
+
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.
  * Defined in src/hdr/validate.c. */
