@@ -33,4 +33,7 @@ const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
 /* Whether the message is a request with this method id. */
 int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
+/* RFC 5630 SIPS and RFC 5954 IPv6 reference rules (src/check/rules_sips.c). */
+void sift__check_sips(sift__checker *c);
+
 #endif
