@@ -322,5 +322,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	sift__check_auth(&c);
 	sift__check_fields(&c);
 	sift__check_addr(&c);
+	sift__check_sips(&c);
 	return c.count;
 }

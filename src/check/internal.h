@@ -40,5 +40,7 @@ void sift__check_auth(sift__checker *c); /* RFC 8760, RFC 8898 */
 void sift__check_fields(sift__checker *c);
 /* Address header rules: RFC 8217, RFC 5626 (src/check/rules_addr.c). */
 void sift__check_addr(sift__checker *c);
+/* RFC 5630 SIPS and RFC 5954 IPv6 reference rules (src/check/rules_sips.c). */
+void sift__check_sips(sift__checker *c);
 
 #endif

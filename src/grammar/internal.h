@@ -102,6 +102,24 @@ const char *sift__match_index_val(const char *p, const char *end);
 const char *sift__match_index_val_rfc4244(const char *p, const char *end);
 const char *sift__match_diversion_count(const char *p, const char *end);
 /* End of address family matchers. */
+/* URI family (src/grammar/scan_uri.re): URI parameters (RFC 3261), tel
+ * (RFC 3966), URN (RFC 8141) and alert URN (RFC 7462) rules. */
+const char *sift__match_pname(const char *p, const char *end);
+const char *sift__match_pvalue(const char *p, const char *end);
+const char *sift__match_ttl(const char *p, const char *end);
+const char *sift__match_global_number_digits(const char *p, const char *end);
+const char *sift__match_local_number_digits(const char *p, const char *end);
+const char *sift__match_tel_descriptor(const char *p, const char *end);
+const char *sift__match_tel_pname(const char *p, const char *end);
+const char *sift__match_tel_pvalue(const char *p, const char *end);
+const char *sift__match_phonedigits(const char *p, const char *end);
+const char *sift__match_tel_urics(const char *p, const char *end);
+const char *sift__match_urn_nid(const char *p, const char *end);
+const char *sift__match_urn_nss(const char *p, const char *end);
+const char *sift__match_urn_component(const char *p, const char *end);
+const char *sift__match_urn_fragment(const char *p, const char *end);
+const char *sift__match_alert_label(const char *p, const char *end);
+/* End of the URI family block. */
 
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.

@@ -146,7 +146,23 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 	const char *stop = sift__match_absolute_uri(start, end);
 	if (stop != end)
 		return sift__fail(err, SIFT_E_URI, buf, stop ? stop : scheme_end + 1, "absoluteURI");
+	/* RFC 8141: a "urn:" absoluteURI that is a namestring is a URN. One
+	 * that is not ("urn:x:y", a one-character NID) is still a valid RFC
+	 * 3261 absoluteURI: kept as another scheme unless strict. */
+	if (sift__equal_nocase(start, scheme_len, "urn")) {
+		sift_urn urn;
+		sift_code code = sift_urn_parse(buf, uri, options, &urn, err);
+		if (code == SIFT_OK)
+			out->scheme = SIFT_SCHEME_URN;
+		else if (options & SIFT_OPT_STRICT)
+			return code;
+	}
 	return SIFT_OK;
+}
+
+int sift_uri_is_secure(const sift_uri *uri)
+{
+	return uri && uri->scheme == SIFT_SCHEME_SIPS;
 }
 
 /* Skips SWS (LWS may fold) around separators in header parameter lists. */

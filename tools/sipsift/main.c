@@ -15,6 +15,7 @@
 #include "json.h"
 #include "lint.h"
 #include "typed.h"
+#include "uri_compare.h"
 
 #define MAX_HEADERS 4096
 #define MAX_INPUT (64u << 20) /* 64 MiB per file */
@@ -26,6 +27,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: sipsift dump [--stream] [--strict] [--index-only] [--typed] FILE...\n"
 		"       sipsift lint [options] INPUT...   (also installed as siplint; --help)\n"
+		"       sipsift uri-compare [--strict] [--sips-as-sip] URI-A URI-B   (--help)\n"
 		"  Parses SIP messages and prints one JSON object per message.\n"
 		"  FILE is one datagram, or with --stream a byte stream of messages;\n"
 		"  '-' reads standard input.\n"
@@ -205,6 +207,10 @@ int main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "lint") == 0) {
 		argv[1] = "sipsift lint";
 		return tool_lint(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && strcmp(argv[1], "uri-compare") == 0) {
+		argv[1] = "sipsift uri-compare";
+		return tool_uri_compare(argc - 1, argv + 1);
 	}
 	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		usage(argc < 2 ? stderr : stdout);

@@ -34,7 +34,7 @@ void typed_params(FILE *out, const char *key, const char *buf, sift_span params)
 
 void typed_uri(FILE *out, const char *key, const char *buf, sift_span text)
 {
-	static const char *const schemes[] = { "other", "sip", "sips", "tel" };
+	static const char *const schemes[] = { "other", "sip", "sips", "tel", "urn" };
 	static const char *const hosts[] = { NULL, "name", "ipv4", "ipv6" };
 	sift_uri uri;
 	fprintf(out, "\"%s\":", key);

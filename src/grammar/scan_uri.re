@@ -1,0 +1,187 @@
+/*
+ * src/grammar/scan_uri.re - matchers for the URI family (src/uri): URI
+ * parameters (RFC 3261 19.1.1), tel URIs (RFC 3966 3), URNs (RFC 8141 2) and
+ * alert URNs (RFC 7462 7). Same pattern as scan.re: one re2c DFA per rule of the
+ * ABNF in grammar/, longest match, NULL when the rule does not match at p.
+ */
+#include "grammar/internal.h"
+
+/*!include:re2c "abnf.re" */
+
+/*!rules:re2c:config
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:eof = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+*/
+
+#define SIFT_MATCHER_BODY                                                     \
+	SIFT_LEXER_BEGIN(p, end)
+
+/* RFC 3261 25: pname = 1*paramchar */
+const char *sift__match_pname(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	pname { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3261 25: pvalue = 1*paramchar */
+const char *sift__match_pvalue(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	pvalue { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3261 25: ttl = 1*3DIGIT */
+const char *sift__match_ttl(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	ttl { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: global-number-digits = "+" *phonedigit DIGIT *phonedigit */
+const char *sift__match_global_number_digits(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	global_number_digits { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: local-number-digits =
+ *   *phonedigit-hex (HEXDIG / "*" / "#") *phonedigit-hex */
+const char *sift__match_local_number_digits(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	local_number_digits { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: descriptor = domainname / global-number-digits */
+const char *sift__match_tel_descriptor(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	descriptor { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: pname = 1*( alphanum / "-" ) */
+const char *sift__match_tel_pname(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	tel_pname { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: pvalue = 1*paramchar */
+const char *sift__match_tel_pvalue(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	tel_pvalue { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 3966 3: the value of extension = ";ext=" 1*phonedigit. phonedigit =
+ * DIGIT / [ visual-separator ] can be empty, so this always matches,
+ * possibly nothing. */
+const char *sift__match_phonedigits(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	phonedigit+ { return (const char *)YYCURSOR; }
+	* { return p; }
+	$ { return p; }
+	*/
+}
+
+/* RFC 3966 3: the value of isdn-subaddress = ";isub=" 1*uric */
+const char *sift__match_tel_urics(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	tel_uric+ { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 8141 2: NID = (alphanum) 0*30(ldh) (alphanum) */
+const char *sift__match_urn_nid(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	NID { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 8141 2: NSS = pchar *(pchar / "/") */
+const char *sift__match_urn_nss(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	NSS { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 8141 2: r-component and q-component (the same rule text) */
+const char *sift__match_urn_component(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	r_component { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* RFC 8141 2: f-component = fragment (RFC 3986 3.5), possibly empty */
+const char *sift__match_urn_fragment(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	f_component { return (const char *)YYCURSOR; }
+	* { return p; }
+	$ { return p; }
+	*/
+}
+
+/* RFC 7462 7: alert-label = let-dig [ *let-dig-hyp let-dig ] */
+const char *sift__match_alert_label(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	alert_label { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
