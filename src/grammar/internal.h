@@ -56,6 +56,12 @@ const char *sift__match_media_type(const char *p, const char *end);
 const char *sift__match_rfc1123_date(const char *p, const char *end);
 const char *sift__match_digits(const char *p, const char *end);
 
+/* Event family (src/grammar/scan_event.re): RFC 6665 8.4, RFC 6446 9.2. */
+const char *sift__match_event_type(const char *p, const char *end);
+const char *sift__match_token_nodot(const char *p, const char *end);
+const char *sift__match_rate_value(const char *p, const char *end);
+/* End of the event family block. */
+
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.
  * Defined in src/hdr/validate.c. */

@@ -7,6 +7,7 @@
  */
 #include "hdr/internal.h"
 #include "grammar/internal.h"
+#include "sipsift/event.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -52,6 +53,12 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_addr addr;
 		sift_cseq cseq;
 		sift_media_type media;
+		sift_event event;
+		sift_event_list list;
+		sift_subscription_state substate;
+		sift_refer_sub refer_sub;
+		sift_info_package info_package;
+		sift_span tag;
 	} parsed;
 	uint32_t number;
 
@@ -80,6 +87,22 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		return sift_media_type_parse(buf, value, strict, &parsed.media, err);
 	case SIFT_H_DATE:
 		return strict ? sift_date_parse(buf, value, strict, err) : SIFT_OK;
+	/* Event family (src/hdr/event.c) */
+	case SIFT_H_EVENT:
+		return sift_event_parse(buf, value, strict, &parsed.event, err);
+	case SIFT_H_ALLOW_EVENTS:
+		return sift_allow_events_parse(buf, value, strict, &parsed.list, err);
+	case SIFT_H_SUBSCRIPTION_STATE:
+		return sift_subscription_state_parse(buf, value, strict, &parsed.substate, err);
+	case SIFT_H_REFER_SUB:
+		return sift_refer_sub_parse(buf, value, strict, &parsed.refer_sub, err);
+	case SIFT_H_SIP_ETAG:
+	case SIFT_H_SIP_IF_MATCH:
+		return sift_entity_tag_parse(buf, value, strict, &parsed.tag, err);
+	case SIFT_H_INFO_PACKAGE:
+		return sift_info_package_parse(buf, value, strict, &parsed.info_package, err);
+	case SIFT_H_RECV_INFO:
+		return sift_recv_info_parse(buf, value, strict, &parsed.list, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}
