@@ -13,4 +13,7 @@ int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present);
 void typed_uri(FILE *out, const char *key, const char *buf, sift_span uri);
 void typed_params(FILE *out, const char *key, const char *buf, sift_span params);
+
+/* Printers of the header families (one file each). */
+int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 #endif
