@@ -319,5 +319,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	check_body(&c);
 	check_dialog_headers(&c, &cseq, have_cseq);
 	check_option_tags(&c);
+	sift__check_event(&c);
 	return c.count;
 }

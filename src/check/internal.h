@@ -33,4 +33,7 @@ const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
 /* Whether the message is a request with this method id. */
 int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
+/* Rule groups, each in src/check/rules_<group>.c. */
+void sift__check_event(sift__checker *c); /* RFC 6665, 6446, 7621, 5367 */
+
 #endif
