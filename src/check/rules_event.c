@@ -207,14 +207,19 @@ static int contact_is_gruu(const checker *c, const sift_header **contact)
 }
 
 /* RFC 7621 2 (replacing RFC 6665 4.5.1): notifiers use a GRUU as local target
- * for every dialog-forming and target-refresh method, INVITE included, unless
- * they reject all subscriptions to that dialog. */
+ * for every dialog-forming and target-refresh method, INVITE included,
+ * "except for those dialogs for which they will reject all subscription
+ * requests". A non-GRUU Contact alone proves nothing: the UA may reject
+ * every subscription to that dialog. The rule judges the messages a notifier
+ * sends as such (NOTIFY, 2xx to SUBSCRIBE, 2xx to REFER that keeps its
+ * implicit subscription) when they also advertise Allow-Events (RFC 6665
+ * 4.4.4): a notifier that says it takes subscriptions cannot be in the
+ * exception. */
 static void check_gruu(checker *c, const event_context *e)
 {
-	int notifier = 0, dialog = 0;
+	int notifier = 0;
 	if (e->request) {
 		notifier = e->method == SIFT_METHOD_NOTIFY;
-		dialog = e->method == SIFT_METHOD_INVITE || e->method == SIFT_METHOD_UPDATE;
 	} else if (e->success && e->have_method) {
 		if (e->method == SIFT_METHOD_SUBSCRIBE) {
 			notifier = 1;
@@ -225,19 +230,15 @@ static void check_gruu(checker *c, const event_context *e)
 			notifier = !(rs && sift_refer_sub_parse(c->buf, rs->value, 0, &refer_sub, NULL) ==
 						   SIFT_OK &&
 				     !refer_sub.is_true);
-		} else {
-			dialog = e->method == SIFT_METHOD_INVITE || e->method == SIFT_METHOD_UPDATE;
 		}
 	}
-	if (!notifier && !dialog)
+	if (!notifier || !first(c, SIFT_H_ALLOW_EVENTS))
 		return;
 	const sift_header *contact;
 	if (contact_is_gruu(c, &contact) != 0)
 		return;
-	report(c, notifier ? SIFT_RULE_RFC7621_NOTIFIER_CONTACT_NOT_GRUU
-			   : SIFT_RULE_RFC7621_DIALOG_CONTACT_NOT_GRUU,
-	       contact->value.off, contact->value.len, "Contact: %.*s",
-	       (int)(contact->value.len > 100 ? 100 : contact->value.len), c->buf + contact->value.off);
+	report(c, SIFT_RULE_RFC7621_NOTIFIER_CONTACT_NOT_GRUU, contact->value.off,
+	       contact->value.len, "Contact: %.*s", (int)(contact->value.len > 100 ? 100 : contact->value.len), c->buf + contact->value.off);
 }
 
 /* ---- RFC 5367 ---------------------------------------------------------------- */
