@@ -8,6 +8,7 @@
 #include "sipsift/auth.h"
 #include "sipsift/fields.h"
 #include "sipsift/addr.h"
+#include "sipsift/event.h"
 #include "sipsift/msg.h"
 #include "sipsift/check.h"
 #endif

@@ -323,5 +323,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	sift__check_fields(&c);
 	sift__check_addr(&c);
 	sift__check_sips(&c);
+	sift__check_event(&c);
 	return c.count;
 }

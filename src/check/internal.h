@@ -42,5 +42,7 @@ void sift__check_fields(sift__checker *c);
 void sift__check_addr(sift__checker *c);
 /* RFC 5630 SIPS and RFC 5954 IPv6 reference rules (src/check/rules_sips.c). */
 void sift__check_sips(sift__checker *c);
+/* Rule groups, each in src/check/rules_<group>.c. */
+void sift__check_event(sift__checker *c); /* RFC 6665, 6446, 7621, 5367 */
 
 #endif

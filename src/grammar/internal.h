@@ -120,6 +120,11 @@ const char *sift__match_urn_component(const char *p, const char *end);
 const char *sift__match_urn_fragment(const char *p, const char *end);
 const char *sift__match_alert_label(const char *p, const char *end);
 /* End of the URI family block. */
+/* Event family (src/grammar/scan_event.re): RFC 6665 8.4, RFC 6446 9.2. */
+const char *sift__match_event_type(const char *p, const char *end);
+const char *sift__match_token_nodot(const char *p, const char *end);
+const char *sift__match_rate_value(const char *p, const char *end);
+/* End of the event family block. */
 
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.

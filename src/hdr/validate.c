@@ -9,6 +9,7 @@
 #include "grammar/internal.h"
 #include "sipsift/auth.h"
 #include "sipsift/addr.h"
+#include "sipsift/event.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -59,6 +60,12 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_referred_by referred_by;
 		sift_diversion diversion;
 		sift_history_info history_info;
+		sift_event event;
+		sift_event_list list;
+		sift_subscription_state substate;
+		sift_refer_sub refer_sub;
+		sift_info_package info_package;
+		sift_span tag;
 	} parsed;
 	uint32_t number;
 
@@ -129,6 +136,22 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_SUBJECT: case SIFT_H_ORGANIZATION: case SIFT_H_ACCEPT_CONTACT:
 	case SIFT_H_REJECT_CONTACT: case SIFT_H_REQUEST_DISPOSITION: case SIFT_H_P_MEDIA_AUTHORIZATION:
 		return sift__fields_validate(buf, id, value, strict, err);
+	/* Event family (src/hdr/event.c) */
+	case SIFT_H_EVENT:
+		return sift_event_parse(buf, value, strict, &parsed.event, err);
+	case SIFT_H_ALLOW_EVENTS:
+		return sift_allow_events_parse(buf, value, strict, &parsed.list, err);
+	case SIFT_H_SUBSCRIPTION_STATE:
+		return sift_subscription_state_parse(buf, value, strict, &parsed.substate, err);
+	case SIFT_H_REFER_SUB:
+		return sift_refer_sub_parse(buf, value, strict, &parsed.refer_sub, err);
+	case SIFT_H_SIP_ETAG:
+	case SIFT_H_SIP_IF_MATCH:
+		return sift_entity_tag_parse(buf, value, strict, &parsed.tag, err);
+	case SIFT_H_INFO_PACKAGE:
+		return sift_info_package_parse(buf, value, strict, &parsed.info_package, err);
+	case SIFT_H_RECV_INFO:
+		return sift_recv_info_parse(buf, value, strict, &parsed.list, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

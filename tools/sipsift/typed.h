@@ -26,4 +26,6 @@ int typed_auth_json(FILE *out, const char *buf, sift_header_id id, sift_span val
  * Diversion and History-Info. */
 void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr);
 int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+/* Printers of the header families (one file each). */
+int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 #endif
