@@ -74,7 +74,8 @@ typedef struct sift_param {
  * space) or a header's params (SEMI = SWS ";" SWS, with EQUAL around '=').
  * *cursor is the rest of the list; start it with the params span. Each call
  * returns 1 and the next parameter, or 0 at the end. Parameters are not
- * validated here: the parsers that produced the span already did.
+ * validated here: the parsers that produced the span already did. On any
+ * other bytes it still ends: each call moves the cursor at least one byte.
  */
 SIFT_API int sift_param_next(const char *buf, sift_span *cursor, sift_param *out);
 

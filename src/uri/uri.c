@@ -188,6 +188,11 @@ int sift_param_next(const char *buf, sift_span *cursor, sift_param *out)
 	while (p < end && *p != '=' && *p != ';' && !sift__is_wsp((unsigned char)*p) &&
 	       *p != '\r' && *p != '\n')
 		p++;
+	/* A byte that starts no name (a bare LF in a list no parser checked):
+	 * it becomes a one-byte name, so every call moves the cursor and a
+	 * walk over any bytes ends. */
+	if (p == name)
+		p++;
 	out->name = sift__span(buf, name, p);
 	const char *after_name = skip_sws(p, end);
 	if (after_name < end && *after_name == '=') {

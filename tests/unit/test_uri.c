@@ -1096,6 +1096,25 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* sift_param_next on bytes no parser checked (a bare LF, a lone '=')
+ * still ends: every call moves the cursor (fuzz finding of the event
+ * target, tests/regress/event/iterators-raw-params-no-progress). */
+static void test_param_walk_ends_on_unchecked_bytes(void **state)
+{
+	(void)state;
+	static const char *const inputs[] = { "\nx", "\n", "=", ";;\r\n=;", "a=\"unterminated", "\t\n\t" };
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		const char *buf = inputs[i];
+		sift_span cursor = { 0, (uint32_t)strlen(buf) };
+		sift_param param;
+		unsigned calls = 0;
+		while (sift_param_next(buf, &cursor, &param)) {
+			assert_true(param.name.off + param.name.len <= strlen(buf));
+			assert_true(++calls <= strlen(buf));
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1134,6 +1153,7 @@ int main(void)
 		cmocka_unit_test(test_rfc7462_7_malformed_alert_urns),
 		cmocka_unit_test(test_rfc7462_9_2_unregistered_names_are_reported),
 		cmocka_unit_test(test_bad_arguments_are_refused),
+		cmocka_unit_test(test_param_walk_ends_on_unchecked_bytes),
 	};
 	return cmocka_run_group_tests_name("uri", tests, NULL, teardown);
 }
