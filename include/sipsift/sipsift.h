@@ -5,6 +5,7 @@
 #include "sipsift/headers.h"
 #include "sipsift/uri.h"
 #include "sipsift/hdr.h"
+#include "sipsift/session.h"
 #include "sipsift/msg.h"
 #include "sipsift/check.h"
 #endif

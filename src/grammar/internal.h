@@ -56,6 +56,14 @@ const char *sift__match_media_type(const char *p, const char *end);
 const char *sift__match_rfc1123_date(const char *p, const char *end);
 const char *sift__match_digits(const char *p, const char *end);
 
+/* Session and dialog family (src/grammar/scan_session.re): RFC 7462 alert
+ * URNs, RFC 8224 and RFC 4474 Identity digests. */
+const char *sift__match_alert_urn(const char *p, const char *end);
+const char *sift__match_alert_name(const char *p, const char *end);
+const char *sift__match_signed_identity_digest(const char *p, const char *end);
+const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
+/* End of the session and dialog family. */
+
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.
  * Defined in src/hdr/validate.c. */
