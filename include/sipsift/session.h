@@ -183,10 +183,12 @@ SIFT_API unsigned sift_privacy_value_flag(const char *buf, sift_span value);
 /* Identity = signed-identity-digest SEMI ident-info *(SEMI
  * ident-info-params). The digest is a PASSporT in JWS compact form (RFC
  * 8225: header.payload.signature, base64url; header and payload empty in
- * the compact form of RFC 8225 7). By default the obsoleted RFC 4474 form
- * (a quoted base64 digest, no parameters) is read too, and info may come
- * after other parameters; strict requires the RFC 8224 form with info
- * first and exactly three segments. */
+ * the compact form of RFC 8225 7). The obsoleted RFC 4474 form, a base64
+ * digest alone (quoted as RFC 4474 9 writes it, or unquoted with its "="
+ * padding as in RFC 4475 3.1.1.11, which holds it valid), is read in every
+ * mode and sets is_rfc4474. Otherwise info is required; by default it may
+ * come after other parameters, strict requires it first (as the ABNF
+ * orders) and a digest of exactly three segments with a signature. */
 typedef struct sift_identity {
 	sift_span digest;      /* as written (RFC 4474: with its quotes) */
 	sift_span jws_header;  /* the three segments, when there are three */

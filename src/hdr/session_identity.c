@@ -14,6 +14,7 @@
  * ident-info-uri is not a gen-value (it has < >), so the parameter lists
  * are walked here rather than by sift__parse_header_params.
  */
+#include <string.h>
 #include "hdr/internal.h"
 #include "sipsift/session.h"
 
@@ -68,7 +69,7 @@ sift_code sift_identity_parse(const char *buf, sift_span value, unsigned options
 	const char *p = buf + value.off, *end = p + value.len, *q;
 	p = sift__skip_sws(p, end);
 
-	if (!strict && p < end && *p == '"') {
+	if (p < end && *p == '"') {
 		/* RFC 4474 9: a quoted base64 digest and nothing else. */
 		q = sift__match_rfc4474_identity_digest(p, end);
 		if (!q || q != end)
@@ -82,6 +83,23 @@ sift_code sift_identity_parse(const char *buf, sift_span value, unsigned options
 	}
 	if (!(q = sift__match_signed_identity_digest(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "signed-identity-digest");
+	if (!memchr(p, '.', (size_t)(q - p))) {
+		/* No dot, so no JWS: the base64 digest of RFC 4474 and its
+		 * drafts, here unquoted with its "=" padding and no
+		 * parameters, as in RFC 4475 3.1.1.11 (a valid message in
+		 * every mode). */
+		const char *r = q;
+		for (int pad = 0; pad < 2 && r < end && *r == '='; pad++)
+			r++;
+		if (r != q || sift__skip_sws(r, end) == end) {
+			if (sift__skip_sws(r, end) != end)
+				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, r,
+						  "rfc4474-signed-identity-digest");
+			out->digest = sift__span(buf, p, r);
+			out->is_rfc4474 = 1;
+			return SIFT_OK;
+		}
+	}
 	out->digest = sift__span(buf, p, q);
 	split_jws(buf, out);
 	/* RFC 8224 4.1 and RFC 8225: the digest is a JWS (three segments,
