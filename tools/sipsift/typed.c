@@ -154,6 +154,7 @@ typedef int (*typed_printer)(FILE *out, const char *buf, sift_header_id id, sift
 /* One printer per header family, tried in order. */
 static const typed_printer printers[] = {
 	core_json,
+	typed_session_json,
 };
 
 int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
