@@ -33,4 +33,8 @@ const sift_header *sift__check_first(const sift__checker *c, sift_header_id id);
 /* Whether the message is a request with this method id. */
 int sift__check_is_method(const sift__checker *c, unsigned method_id);
 
+/* Session and dialog family rules (src/check/rules_session.c): RFC 5393,
+ * 4916, 6878, 7462, 7463. */
+void sift__check_session(sift__checker *c);
+
 #endif
