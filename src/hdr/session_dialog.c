@@ -152,8 +152,11 @@ static sift_code parse_match(const char *buf, sift_span value, unsigned options,
 			     sift_dialog_match *out, sift_error *err, int replaces)
 {
 	static const sift_dialog_match empty;
-	static const tag_names replaces_names = { "replaces-param", "to-tag", "to-tag", "from-tag", "from-tag", 1, 1 };
-	static const tag_names join_names = { "join-param", "to-tag", "to-tag", "from-tag", "from-tag", 0, 1 };
+	/* RFC 3891 6.1, RFC 3911 7.1: to-tag = "to-tag" EQUAL token, ... */
+	static const tag_names replaces_names = { "replaces-param", "to-tag", "to-tag",
+						  "from-tag", "from-tag", 1, 1 };
+	static const tag_names join_names = { "join-param", "to-tag", "to-tag",
+					      "from-tag", "from-tag", 0, 1 };
 	if (!buf || !out)
 		return SIFT_E_ARGUMENT;
 	*out = empty;
@@ -182,7 +185,9 @@ sift_code sift_target_dialog_parse(const char *buf, sift_span value, unsigned op
 				   sift_target_dialog *out, sift_error *err)
 {
 	static const sift_target_dialog empty;
-	static const tag_names names = { "td-param", "remote-tag", "remote-param", "local-tag", "local-param", 0, 0 };
+	/* RFC 4538 7: remote-param = "remote-tag" EQUAL token, ... */
+	static const tag_names names = { "td-param", "remote-tag", "remote-param",
+					 "local-tag", "local-param", 0, 0 };
 	if (!buf || !out)
 		return SIFT_E_ARGUMENT;
 	*out = empty;
