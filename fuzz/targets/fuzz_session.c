@@ -195,9 +195,9 @@ static void run(int which, const char *buf, sift_span value, unsigned options, p
 			FUZZ_SPAN_WITHIN(r.text, r.params);
 			if (r.has_text)
 				FUZZ_CHECK(buf[r.text.off] == '"' && buf[r.text.off + r.text.len - 1] == '"');
-			if (strict && r.has_cause && r.protocol_id == SIFT_REASON_SIP)
+			if (strict && r.has_cause && r.protocol_id == SIFT_REASON_PROTOCOL_SIP)
 				FUZZ_CHECK(r.cause >= 100 && r.cause <= 699);
-			if (strict && r.has_cause && r.protocol_id == SIFT_REASON_Q850)
+			if (strict && r.has_cause && r.protocol_id == SIFT_REASON_PROTOCOL_Q850)
 				FUZZ_CHECK(r.cause <= 127);
 			fuzz_walk_params(buf, r.params, 1);
 		}
@@ -275,7 +275,7 @@ static void run(int which, const char *buf, sift_span value, unsigned options, p
 	case P_ALERT_INFO:
 	case P_CALL_INFO:
 	case P_ERROR_INFO: {
-		sift_uri_param u;
+		sift_info_value u;
 		memset(&u, 0x5A, sizeof u);
 		out->code = which == P_ALERT_INFO  ? sift_alert_info_parse(buf, value, options, &u, err)
 			    : which == P_CALL_INFO ? sift_call_info_parse(buf, value, options, &u, err)
@@ -354,7 +354,7 @@ static sift_code run_without_error(int which, const char *buf, sift_span value, 
 		sift_identity id;
 		sift_identity_info info;
 		sift_priority prio;
-		sift_uri_param u;
+		sift_info_value u;
 		sift_alert_urn urn;
 		uint32_t number;
 	} o;

@@ -121,10 +121,10 @@ SIFT_API sift_code sift_min_se_parse(const char *buf, sift_span value, unsigned 
 /* ---- Reason (RFC 3326 2) ----------------------------------------------- */
 
 typedef enum sift_reason_protocol {
-	SIFT_REASON_OTHER = 0,   /* any other token */
-	SIFT_REASON_SIP,         /* cause is a SIP status code */
-	SIFT_REASON_Q850,        /* cause is an ITU-T Q.850 cause value */
-	SIFT_REASON_PREEMPTION   /* RFC 4411 */
+	SIFT_REASON_PROTOCOL_OTHER = 0,  /* any other token */
+	SIFT_REASON_PROTOCOL_SIP,        /* cause is a SIP status code */
+	SIFT_REASON_PROTOCOL_Q850,       /* cause is an ITU-T Q.850 cause value */
+	SIFT_REASON_PROTOCOL_PREEMPTION  /* RFC 4411 */
 } sift_reason_protocol;
 
 /* One reason-value = protocol *(SEMI reason-params). The cause must fit 32
@@ -265,7 +265,7 @@ typedef enum sift_info_purpose {
  * (error-uri, 20.18): LAQUOT absoluteURI RAQUOT *(SEMI param). White space
  * inside < > is accepted by default, rejected when strict. Strict also
  * holds appearance to 1*DIGIT and purpose to a token. */
-typedef struct sift_uri_param {
+typedef struct sift_info_value {
 	sift_span uri;         /* inside < > */
 	sift_span params;      /* after the first SEMI */
 	sift_span purpose;     /* Call-Info purpose value */
@@ -274,14 +274,14 @@ typedef struct sift_uri_param {
 	uint8_t has_appearance;
 	uint8_t appearance_count; /* how often appearance occurs (RFC 7463 7: once) */
 	uint8_t is_alert_urn;  /* Alert-Info: the URI is urn:alert: (RFC 7462) */
-} sift_uri_param;
+} sift_info_value;
 
 SIFT_API sift_code sift_alert_info_parse(const char *buf, sift_span value, unsigned options,
-					 sift_uri_param *out, sift_error *err);
+					 sift_info_value *out, sift_error *err);
 SIFT_API sift_code sift_call_info_parse(const char *buf, sift_span value, unsigned options,
-					sift_uri_param *out, sift_error *err);
+					sift_info_value *out, sift_error *err);
 SIFT_API sift_code sift_error_info_parse(const char *buf, sift_span value, unsigned options,
-					 sift_uri_param *out, sift_error *err);
+					 sift_info_value *out, sift_error *err);
 
 /* An "alert" URN (RFC 7462 7): urn:alert:<category>:<indication>. */
 typedef struct sift_alert_urn {
@@ -299,7 +299,7 @@ typedef struct sift_alert_urn {
 } sift_alert_urn;
 
 /*
- * Parses the URI at span uri (as sift_uri_param.uri gives it) as an alert
+ * Parses the URI at span uri (as sift_info_value.uri gives it) as an alert
  * URN, checking RFC 7462 7's ABNF and the registry of 9.2.1. Returns
  * SIFT_E_NOT_FOUND (err untouched) when the URI is not in the urn:alert:
  * namespace (the scheme and NID compare case-insensitively), SIFT_E_URI

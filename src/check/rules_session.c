@@ -130,7 +130,7 @@ static int alert_info_misplaced(const sift__checker *c)
 	return msg->status <= 100 || msg->status >= 200 || cseq_method(c) != SIFT_METHOD_INVITE;
 }
 
-static void check_alert_urn(sift__checker *c, const sift_uri_param *u)
+static void check_alert_urn(sift__checker *c, const sift_info_value *u)
 {
 	sift_alert_urn urn;
 	sift_error err = { SIFT_OK, 0, NULL, SIFT_H_ALERT_INFO };
@@ -164,7 +164,7 @@ static void check_alert_info(sift__checker *c)
 	int invite = is_request(c) && msg->method_id == SIFT_METHOD_INVITE;
 	for (uint32_t i = sift_msg_first(msg, SIFT_H_ALERT_INFO); i != SIFT_NONE; i = sift_msg_next(msg, i)) {
 		const sift_header *h = &msg->headers[i];
-		sift_uri_param u;
+		sift_info_value u;
 		if (sift_alert_info_parse(c->buf, h->value, 0, &u, NULL) != SIFT_OK)
 			continue; /* rfc3261-header-syntax */
 		if (!placement_done && alert_info_misplaced(c)) {

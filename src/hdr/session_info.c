@@ -33,10 +33,10 @@ static int has_alert_prefix(const char *p, const char *end)
 	return end - p >= 10 && sift__equal_nocase(p, 10, "urn:alert:");
 }
 
-static sift_code parse_uri_param(const char *buf, sift_span value, unsigned options,
-				 sift_uri_param *out, sift_error *err, int kind)
+static sift_code parse_info_value(const char *buf, sift_span value, unsigned options,
+				 sift_info_value *out, sift_error *err, int kind)
 {
-	static const sift_uri_param empty;
+	static const sift_info_value empty;
 	static const char *const list_rules[] = { "alert-param", "info-param", "generic-param" };
 	if (!buf || !out)
 		return SIFT_E_ARGUMENT;
@@ -111,21 +111,21 @@ fail:
 }
 
 sift_code sift_alert_info_parse(const char *buf, sift_span value, unsigned options,
-				sift_uri_param *out, sift_error *err)
+				sift_info_value *out, sift_error *err)
 {
-	return parse_uri_param(buf, value, options, out, err, KIND_ALERT);
+	return parse_info_value(buf, value, options, out, err, KIND_ALERT);
 }
 
 sift_code sift_call_info_parse(const char *buf, sift_span value, unsigned options,
-			       sift_uri_param *out, sift_error *err)
+			       sift_info_value *out, sift_error *err)
 {
-	return parse_uri_param(buf, value, options, out, err, KIND_CALL);
+	return parse_info_value(buf, value, options, out, err, KIND_CALL);
 }
 
 sift_code sift_error_info_parse(const char *buf, sift_span value, unsigned options,
-				sift_uri_param *out, sift_error *err)
+				sift_info_value *out, sift_error *err)
 {
-	return parse_uri_param(buf, value, options, out, err, KIND_ERROR);
+	return parse_info_value(buf, value, options, out, err, KIND_ERROR);
 }
 
 /* RFC 7462 9.2.1: the initial "Alert URN Identifiers" registry, as

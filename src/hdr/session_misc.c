@@ -35,11 +35,11 @@ sift_code sift_reason_parse(const char *buf, sift_span value, unsigned options, 
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol");
 	out->protocol = sift__span(buf, p, q);
 	if (span_is(buf, out->protocol, "SIP"))
-		out->protocol_id = SIFT_REASON_SIP;
+		out->protocol_id = SIFT_REASON_PROTOCOL_SIP;
 	else if (span_is(buf, out->protocol, "Q.850"))
-		out->protocol_id = SIFT_REASON_Q850;
+		out->protocol_id = SIFT_REASON_PROTOCOL_Q850;
 	else if (span_is(buf, out->protocol, "preemption")) /* RFC 4411 */
-		out->protocol_id = SIFT_REASON_PREEMPTION;
+		out->protocol_id = SIFT_REASON_PROTOCOL_PREEMPTION;
 	const char *after = sift__parse_header_params(buf, q, end, &out->params, err, "reason-params");
 	if (!after) {
 		*out = empty;
@@ -75,9 +75,9 @@ sift_code sift_reason_parse(const char *buf, sift_span value, unsigned options, 
 			}
 			/* RFC 3326 2: a SIP status code, or a Q.850 cause value
 			 * (a 7-bit field of ITU-T Q.850 2.2.5). */
-			if (strict && ((out->protocol_id == SIFT_REASON_SIP && (cause < 100 || cause > 699 ||
+			if (strict && ((out->protocol_id == SIFT_REASON_PROTOCOL_SIP && (cause < 100 || cause > 699 ||
 										 param.value.len != 3)) ||
-				       (out->protocol_id == SIFT_REASON_Q850 && cause > 127))) {
+				       (out->protocol_id == SIFT_REASON_PROTOCOL_Q850 && cause > 127))) {
 				*out = empty;
 				return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, v, "cause");
 			}

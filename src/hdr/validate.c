@@ -64,7 +64,7 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_identity identity;
 		sift_identity_info identity_info;
 		sift_priority priority;
-		sift_uri_param uri_param;
+		sift_info_value info_value;
 	} parsed;
 	uint32_t number;
 
@@ -123,11 +123,11 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_PRIORITY:
 		return sift_priority_parse(buf, value, strict, &parsed.priority, err);
 	case SIFT_H_ALERT_INFO:
-		return sift_alert_info_parse(buf, value, strict, &parsed.uri_param, err);
+		return sift_alert_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_CALL_INFO:
-		return sift_call_info_parse(buf, value, strict, &parsed.uri_param, err);
+		return sift_call_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_ERROR_INFO:
-		return sift_error_info_parse(buf, value, strict, &parsed.uri_param, err);
+		return sift_error_info_parse(buf, value, strict, &parsed.info_value, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

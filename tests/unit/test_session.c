@@ -63,9 +63,9 @@ WRAP(p_identity_info, sift_identity_info, sift_identity_info_parse)
 WRAP(p_max_breadth, uint32_t, sift_max_breadth_parse)
 WRAP(p_flow_timer, uint32_t, sift_flow_timer_parse)
 WRAP(p_priority, sift_priority, sift_priority_parse)
-WRAP(p_alert_info, sift_uri_param, sift_alert_info_parse)
-WRAP(p_call_info, sift_uri_param, sift_call_info_parse)
-WRAP(p_error_info, sift_uri_param, sift_error_info_parse)
+WRAP(p_alert_info, sift_info_value, sift_alert_info_parse)
+WRAP(p_call_info, sift_info_value, sift_call_info_parse)
+WRAP(p_error_info, sift_info_value, sift_error_info_parse)
 
 static void expect_ok(parser parse, const char *text, unsigned options)
 {
@@ -297,22 +297,22 @@ static void test_rfc3326_2_examples_accepted(void **state)
 	sift_reason r;
 	sift_span v = value_of("SIP ;cause=200 ;text=\"Call completed elsewhere\"");
 	assert_int_equal(sift_reason_parse(input, v, STRICT, &r, NULL), SIFT_OK);
-	assert_int_equal(r.protocol_id, SIFT_REASON_SIP);
+	assert_int_equal(r.protocol_id, SIFT_REASON_PROTOCOL_SIP);
 	assert_int_equal(r.has_cause, 1);
 	assert_int_equal(r.cause, 200);
 	assert_true(span_is(r.text, "\"Call completed elsewhere\""));
 	v = value_of("Q.850 ;cause=16 ;text=\"Terminated\"");
 	assert_int_equal(sift_reason_parse(input, v, STRICT, &r, NULL), SIFT_OK);
-	assert_int_equal(r.protocol_id, SIFT_REASON_Q850);
+	assert_int_equal(r.protocol_id, SIFT_REASON_PROTOCOL_Q850);
 	assert_int_equal(r.cause, 16);
 	expect_ok(p_reason, "SIP ;cause=600 ;text=\"Busy Everywhere\"", STRICT);
 	expect_ok(p_reason, "SIP ;cause=580 ;text=\"Precondition Failure\"", STRICT);
 	v = value_of("preemption ;cause=1 ;text=\"UA Preemption\"");
 	assert_int_equal(sift_reason_parse(input, v, STRICT, &r, NULL), SIFT_OK);
-	assert_int_equal(r.protocol_id, SIFT_REASON_PREEMPTION);
+	assert_int_equal(r.protocol_id, SIFT_REASON_PROTOCOL_PREEMPTION);
 	v = value_of("X-Vendor");
 	assert_int_equal(sift_reason_parse(input, v, STRICT, &r, NULL), SIFT_OK);
-	assert_int_equal(r.protocol_id, SIFT_REASON_OTHER);
+	assert_int_equal(r.protocol_id, SIFT_REASON_PROTOCOL_OTHER);
 	assert_int_equal(r.has_cause, 0);
 }
 
@@ -543,7 +543,7 @@ static void test_rfc3261_20_26_priority(void **state)
 static void test_rfc3261_20_4_alert_info_examples_accepted(void **state)
 {
 	(void)state;
-	sift_uri_param a;
+	sift_info_value a;
 	sift_span v = value_of("<http://www.example.com/sounds/moo.wav>");
 	assert_int_equal(sift_alert_info_parse(input, v, STRICT, &a, NULL), SIFT_OK);
 	assert_true(span_is(a.uri, "http://www.example.com/sounds/moo.wav"));
@@ -575,7 +575,7 @@ static void test_rfc3261_20_4_alert_param_grammar(void **state)
 static void test_rfc7463_7_appearance_param(void **state)
 {
 	(void)state;
-	sift_uri_param a;
+	sift_info_value a;
 	sift_span v = value_of("<urn:alert:service:normal>;appearance=x;appearance=2");
 	assert_int_equal(sift_alert_info_parse(input, v, 0, &a, NULL), SIFT_OK);
 	assert_int_equal(a.appearance_count, 2);
@@ -654,7 +654,7 @@ static void test_rfc7462_9_2_1_registry(void **state)
 static void test_rfc3261_20_9_call_info(void **state)
 {
 	(void)state;
-	sift_uri_param c;
+	sift_info_value c;
 	sift_span v = value_of("<http://wwww.example.com/alice/photo.jpg> ;purpose=icon");
 	assert_int_equal(sift_call_info_parse(input, v, STRICT, &c, NULL), SIFT_OK);
 	assert_int_equal(c.purpose_id, SIFT_PURPOSE_ICON);
@@ -679,7 +679,7 @@ static void test_rfc3261_20_9_call_info(void **state)
 static void test_rfc3261_20_18_error_info(void **state)
 {
 	(void)state;
-	sift_uri_param e;
+	sift_info_value e;
 	sift_span v = value_of("<sip:not-in-service-recording@atlanta.com>");
 	assert_int_equal(sift_error_info_parse(input, v, STRICT, &e, NULL), SIFT_OK);
 	assert_true(span_is(e.uri, "sip:not-in-service-recording@atlanta.com"));

@@ -177,9 +177,9 @@ static int priority_json(FILE *out, const char *buf, sift_span value)
 	return 1;
 }
 
-static int uri_param_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
+static int info_value_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 {
-	sift_uri_param u;
+	sift_info_value u;
 	sift_code code = id == SIFT_H_ALERT_INFO  ? sift_alert_info_parse(buf, value, 0, &u, NULL)
 			 : id == SIFT_H_CALL_INFO ? sift_call_info_parse(buf, value, 0, &u, NULL)
 						  : sift_error_info_parse(buf, value, 0, &u, NULL);
@@ -246,7 +246,7 @@ int typed_session_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 	case SIFT_H_ALERT_INFO:
 	case SIFT_H_CALL_INFO:
 	case SIFT_H_ERROR_INFO:
-		return uri_param_json(out, buf, id, value);
+		return info_value_json(out, buf, id, value);
 	default:
 		return 0;
 	}
