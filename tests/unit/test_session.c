@@ -751,6 +751,85 @@ static void test_validation_runs_the_session_parsers(void **state)
 	free(buf);
 }
 
+/* Lint: one fault, one finding, in the default and the strict profile (a
+ * strict parse reports a bad alert URN or appearance as header syntax, and
+ * the RFC 7462/7463 rules then stay quiet); Max-Breadth's bad values are
+ * rfc5393-max-breadth-value's alone. */
+typedef struct tally {
+	unsigned count[SIFT_RULE_COUNT];
+	unsigned total;
+} tally;
+
+static void count_finding(const sift_diagnostic *d, void *context)
+{
+	tally *t = context;
+	t->count[d->rule]++;
+	t->total++;
+}
+
+static void lint(const char *extra, sift_profile profile, tally *t)
+{
+	char text[1024];
+	int len = snprintf(text, sizeof text,
+			   "INVITE sip:bob@example.com SIP/2.0\r\n"
+			   "Via: SIP/2.0/UDP proxy.example.com;branch=z9hG4bK4324ea\r\n"
+			   "Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n"
+			   "To: <sip:bob@example.com>\r\n"
+			   "From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+			   "Call-ID: a84b4c76e66710\r\n"
+			   "CSeq: 314159 INVITE\r\n"
+			   "Max-Forwards: 70\r\n"
+			   "Contact: <sip:alice@pc33.example.com>\r\n"
+			   "%s\r\n"
+			   "Content-Length: 0\r\n\r\n",
+			   extra);
+	char *buf = malloc((size_t)len);
+	memcpy(buf, text, (size_t)len);
+	sift_header headers[32];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 32);
+	sift_code code = sift_parse(&msg, buf, (size_t)len, SIFT_OPT_INDEX_ONLY);
+	assert_int_equal(code, SIFT_OK);
+	sift_check_config config;
+	sift_check_config_init(&config, profile);
+	memset(t, 0, sizeof *t);
+	sift_check_message(&config, buf, (size_t)len, &msg, code, count_finding, t);
+	free(buf);
+}
+
+static void test_lint_one_finding_per_fault(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *header;
+		sift_rule_id default_rule, strict_rule;
+	} cases[] = {
+		{ "Alert-Info: <urn:alert:service:-x>", SIFT_RULE_RFC7462_ALERT_URN_SYNTAX,
+		  SIFT_RULE_HEADER_SYNTAX },
+		{ "Alert-Info: <urn:alert:service:normal>;appearance=x", SIFT_RULE_RFC7463_APPEARANCE_SYNTAX,
+		  SIFT_RULE_HEADER_SYNTAX },
+		{ "Alert-Info: <urn:alert:service:normal>;appearance=1;appearance=2",
+		  SIFT_RULE_RFC7463_APPEARANCE_REPEATED, SIFT_RULE_HEADER_SYNTAX },
+		{ "Max-Breadth: 0", SIFT_RULE_RFC5393_MAX_BREADTH_VALUE, SIFT_RULE_RFC5393_MAX_BREADTH_VALUE },
+		{ "Max-Breadth: 6x", SIFT_RULE_RFC5393_MAX_BREADTH_VALUE, SIFT_RULE_RFC5393_MAX_BREADTH_VALUE },
+		{ "Priority: very-high", SIFT_RULE_RFC6878_PRIORITY_UNREGISTERED,
+		  SIFT_RULE_RFC6878_PRIORITY_UNREGISTERED },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		tally t;
+		lint(cases[i].header, SIFT_PROFILE_DEFAULT, &t);
+		if (t.total != 1 || t.count[cases[i].default_rule] != 1)
+			fail_msg("%s (default): %u findings", cases[i].header, t.total);
+		lint(cases[i].header, SIFT_PROFILE_STRICT, &t);
+		if (t.total != 1 || t.count[cases[i].strict_rule] != 1)
+			fail_msg("%s (strict): %u findings", cases[i].header, t.total);
+	}
+	tally t;
+	lint("Alert-Info: <urn:alert:service:normal>;appearance=1\r\nMax-Breadth: 60\r\nPriority: urgent",
+	     SIFT_PROFILE_STRICT, &t);
+	assert_int_equal(t.total, 0);
+}
+
 /* Arguments: NULL output is SIFT_E_ARGUMENT; numbers may drop the output. */
 static void test_null_arguments(void **state)
 {
@@ -796,6 +875,7 @@ int main(void)
 		cmocka_unit_test(test_rfc3261_20_9_call_info),
 		cmocka_unit_test(test_rfc3261_20_18_error_info),
 		cmocka_unit_test(test_validation_runs_the_session_parsers),
+		cmocka_unit_test(test_lint_one_finding_per_fault),
 		cmocka_unit_test(test_null_arguments),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
