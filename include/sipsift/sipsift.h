@@ -9,6 +9,7 @@
 #include "sipsift/fields.h"
 #include "sipsift/addr.h"
 #include "sipsift/event.h"
+#include "sipsift/session.h"
 #include "sipsift/msg.h"
 #include "sipsift/check.h"
 #endif

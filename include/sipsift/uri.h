@@ -199,7 +199,8 @@ typedef struct sift_alert_urn {
  * "alert-category", "alert-ind-part", "alert-label", "provider");
  * SIFT_E_NOT_FOUND when the URN is well-formed but names an unregistered
  * category or indication (rule "alert-category" or "alert-indication", the
- * offset at that label). out may be NULL.
+ * offset at that label). out may be NULL; it is filled when the grammar
+ * holds (SIFT_OK and SIFT_E_NOT_FOUND).
  */
 SIFT_API sift_code sift_alert_urn_check(const char *buf, sift_span uri, unsigned options,
 					sift_alert_urn *out, sift_error *err);

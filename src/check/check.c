@@ -142,6 +142,8 @@ static void check_header_values(checker *c)
 		sift_code code = sift_header_validate(c->buf, (sift_header_id)h->id, h->value, options, &err);
 		if (code == SIFT_OK)
 			continue;
+		if (h->id == SIFT_H_MAX_BREADTH)
+			continue; /* rfc5393-max-breadth-value (rules_session.c) */
 		const char *name = h->id == SIFT_H_OTHER ? "header" : sift_header_name((sift_header_id)h->id);
 		if (h->id == SIFT_H_MAX_FORWARDS && code == SIFT_E_NUMBER_RANGE)
 			report(c, SIFT_RULE_MAX_FORWARDS_RANGE, h->value.off, h->value.len,
@@ -324,5 +326,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	sift__check_addr(&c);
 	sift__check_sips(&c);
 	sift__check_event(&c);
+	sift__check_session(&c);
 	return c.count;
 }

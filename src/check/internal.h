@@ -44,5 +44,8 @@ void sift__check_addr(sift__checker *c);
 void sift__check_sips(sift__checker *c);
 /* Rule groups, each in src/check/rules_<group>.c. */
 void sift__check_event(sift__checker *c); /* RFC 6665, 6446, 7621, 5367 */
+/* Session and dialog family rules (src/check/rules_session.c): RFC 5393,
+ * 4916, 6878, 7462, 7463. */
+void sift__check_session(sift__checker *c);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * src/check/track.c - transactions and dialogs across the messages of a
  * capture, and the rules that need them (RFC 3261 9.1, 12.2, 13.3.1.4, 14,
- * 17; RFC 4320; RFC 6026).
+ * 17; RFC 4320; RFC 6026; RFC 4916 from-change).
  *
  * A transaction is keyed as RFC 3261 17.1.3 and 17.2.3 match them: the top
  * Via branch and sent-by, and the CSeq method (an ACK for a non-2xx belongs
@@ -38,6 +38,7 @@ typedef struct transaction {
 	uint8_t acked;
 	uint8_t overlapped;      /* a re-INVITE sent while another was pending */
 	uint8_t final_count;     /* how often the final response was seen */
+	uint8_t from_change;     /* the request had Supported: from-change (RFC 4916) */
 	uint64_t dialog;         /* key of the dialog, 0 outside one */
 } transaction;
 
@@ -49,6 +50,9 @@ typedef struct dialog {
 	uint64_t pending_invite; /* transaction key of an INVITE without final response */
 	uint64_t last_invite;    /* transaction key of the latest INVITE */
 	uint32_t last_invite_cseq;
+	uint64_t uri[2];         /* RFC 4916: each end's current From URI (hash), 0 unknown */
+	uint8_t from_change[2];  /* each end indicated Supported: from-change */
+	uint8_t seen_forming;    /* the INVITE and 2xx that formed it were seen */
 } dialog;
 
 typedef struct call {
@@ -131,6 +135,33 @@ static uint64_t hash_span(const char *buf, sift_span s)
 {
 	uint64_t h = hash_bytes(0xcbf29ce484222325ull, buf + s.off, s.len);
 	return h ? h : 1;
+}
+
+/* RFC 4916: a URI's hash for "changed or not", ASCII case folded so that
+ * a peer that rewrites the case of a scheme or host is not taken for a
+ * new identity. */
+static uint64_t hash_uri(const char *buf, sift_span s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (uint32_t i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)buf[s.off + i];
+		h ^= (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+		h *= 0x100000001b3ull;
+	}
+	return h ? h : 1;
+}
+
+/* RFC 4916 4.1, 4.2: Supported: from-change (option tags are
+ * case-sensitive, RFC 3261 19.2). */
+static int supports_from_change(const char *buf, const sift_msg *msg)
+{
+	for (uint32_t i = sift_msg_first(msg, SIFT_H_SUPPORTED); i != SIFT_NONE; i = sift_msg_next(msg, i)) {
+		const char *p = buf + msg->headers[i].value.off;
+		const char *end = p + msg->headers[i].value.len, *q = sift__match_token(p, end);
+		if (q && q - p == 11 && memcmp(p, "from-change", 11) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Finds `key` in its set, or NULL. */
@@ -319,6 +350,7 @@ static void on_request(reporter *r, const char *buf, const sift_msg *msg, const 
 	tx->cseq = f->cseq.number;
 	tx->is_invite = msg->method_id == SIFT_METHOD_INVITE;
 	tx->reliable = info->reliable;
+	tx->from_change = (uint8_t)supports_from_change(buf, msg);
 
 	if (f->to.has_tag) {
 		/* Mid-dialog request (RFC 3261 12.2). */
@@ -337,6 +369,15 @@ static void on_request(reporter *r, const char *buf, const sift_msg *msg, const 
 			       "CSeq number not above the sender's previous request in the dialog");
 		d->last_cseq[side] = f->cseq.number;
 		d->has_cseq[side] = 1;
+		/* RFC 4916 3: a new From URI goes only to a peer that indicated
+		 * Supported: from-change. */
+		uint64_t uri = hash_uri(buf, f->from.uri);
+		if (d->seen_forming && d->uri[side] != uri && !d->from_change[1 - side])
+			report(r, SIFT_RULE_RFC4916_FROM_CHANGE_UNSUPPORTED, f->from.uri, 0,
+			       "From URI differs from the one this end used before in the dialog");
+		d->uri[side] = uri;
+		if (tx->from_change)
+			d->from_change[side] = 1;
 		tx->dialog = dk;
 		if (tx->is_invite) {
 			transaction *pending = d->pending_invite ? find_transaction(t, d->pending_invite) : NULL;
@@ -413,6 +454,12 @@ static void on_response(reporter *r, const char *buf, const sift_msg *msg, const
 			d->side_tag[1] = hash_span(buf, f->to.tag);
 			d->last_cseq[0] = f->cseq.number;
 			d->has_cseq[0] = 1;
+			/* RFC 4916 4.1, 4.2: each end's identity and support */
+			d->uri[0] = hash_uri(buf, f->from.uri);
+			d->uri[1] = hash_uri(buf, f->to.uri);
+			d->from_change[0] = tx->from_change;
+			d->from_change[1] = (uint8_t)supports_from_change(buf, msg);
+			d->seen_forming = 1;
 		}
 		d->last_invite = invite_key(buf, f);
 		d->last_invite_cseq = f->cseq.number;

@@ -125,6 +125,11 @@ const char *sift__match_event_type(const char *p, const char *end);
 const char *sift__match_token_nodot(const char *p, const char *end);
 const char *sift__match_rate_value(const char *p, const char *end);
 /* End of the event family block. */
+/* Session and dialog family (src/grammar/scan_session.re): RFC 8224 and
+ * RFC 4474 Identity digests. */
+const char *sift__match_signed_identity_digest(const char *p, const char *end);
+const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
+/* End of the session and dialog family. */
 
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.

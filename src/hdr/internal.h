@@ -60,5 +60,19 @@ const char *sift__parse_comment(const char *buf, const char *p, const char *end,
 sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
 				unsigned options, sift_error *err);
 /* --- end fields --- */
+/* Session and dialog family (src/hdr/session_*.c, include/sipsift/session.h). */
+
+/* 1*DIGIT at p into *out (at most max, else SIFT_E_NUMBER_RANGE); returns
+ * the end of the digits, or NULL with err set (rule names the number). */
+const char *sift__session_number(const char *buf, const char *p, const char *end, uint32_t max,
+				 uint32_t *out, sift_error *err, const char *rule, sift_code *code);
+
+/* LAQUOT absoluteURI RAQUOT at p (p after any leading SWS): *uri gets the
+ * inside of < >; returns the end (after the '>') or NULL with err set.
+ * White space inside < > only when not strict. */
+const char *sift__session_angle_uri(const char *buf, const char *p, const char *end,
+				    unsigned options, sift_span *uri, sift_error *err,
+				    sift_code *code);
+/* End of the session and dialog family. */
 
 #endif

@@ -10,6 +10,7 @@
 #include "sipsift/auth.h"
 #include "sipsift/addr.h"
 #include "sipsift/event.h"
+#include "sipsift/session.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -66,6 +67,18 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_refer_sub refer_sub;
 		sift_info_package info_package;
 		sift_span tag;
+		/* session and dialog family (sipsift/session.h) */
+		sift_dialog_match dialog_match;
+		sift_target_dialog target_dialog;
+		sift_rack rack;
+		sift_session_expires session_expires;
+		sift_min_se min_se;
+		sift_reason reason;
+		sift_privacy privacy;
+		sift_identity identity;
+		sift_identity_info identity_info;
+		sift_priority priority;
+		sift_info_value info_value;
 	} parsed;
 	uint32_t number;
 
@@ -152,6 +165,41 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		return sift_info_package_parse(buf, value, strict, &parsed.info_package, err);
 	case SIFT_H_RECV_INFO:
 		return sift_recv_info_parse(buf, value, strict, &parsed.list, err);
+	/* session and dialog family (src/hdr/session_*.c) */
+	case SIFT_H_REPLACES:
+		return sift_replaces_parse(buf, value, strict, &parsed.dialog_match, err);
+	case SIFT_H_JOIN:
+		return sift_join_parse(buf, value, strict, &parsed.dialog_match, err);
+	case SIFT_H_TARGET_DIALOG:
+		return sift_target_dialog_parse(buf, value, strict, &parsed.target_dialog, err);
+	case SIFT_H_RACK:
+		return sift_rack_parse(buf, value, strict, &parsed.rack, err);
+	case SIFT_H_RSEQ:
+		return sift_rseq_parse(buf, value, strict, &number, err);
+	case SIFT_H_SESSION_EXPIRES:
+		return sift_session_expires_parse(buf, value, strict, &parsed.session_expires, err);
+	case SIFT_H_MIN_SE:
+		return sift_min_se_parse(buf, value, strict, &parsed.min_se, err);
+	case SIFT_H_REASON:
+		return sift_reason_parse(buf, value, strict, &parsed.reason, err);
+	case SIFT_H_PRIVACY:
+		return sift_privacy_parse(buf, value, strict, &parsed.privacy, err);
+	case SIFT_H_IDENTITY:
+		return sift_identity_parse(buf, value, strict, &parsed.identity, err);
+	case SIFT_H_IDENTITY_INFO:
+		return sift_identity_info_parse(buf, value, strict, &parsed.identity_info, err);
+	case SIFT_H_MAX_BREADTH:
+		return sift_max_breadth_parse(buf, value, strict, &number, err);
+	case SIFT_H_FLOW_TIMER:
+		return sift_flow_timer_parse(buf, value, strict, &number, err);
+	case SIFT_H_PRIORITY:
+		return sift_priority_parse(buf, value, strict, &parsed.priority, err);
+	case SIFT_H_ALERT_INFO:
+		return sift_alert_info_parse(buf, value, strict, &parsed.info_value, err);
+	case SIFT_H_CALL_INFO:
+		return sift_call_info_parse(buf, value, strict, &parsed.info_value, err);
+	case SIFT_H_ERROR_INFO:
+		return sift_error_info_parse(buf, value, strict, &parsed.info_value, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

@@ -193,6 +193,10 @@ sift_code sift_alert_urn_check(const char *buf, sift_span uri, unsigned options,
 			break;
 		}
 
+	/* The parts are the caller's from here, registered or not. */
+	if (out)
+		*out = result;
+
 	/* The registry, up to the first private-name (RFC 7462 10.2: what
 	 * follows one is defined by its provider). */
 	int at = 0;
@@ -233,7 +237,5 @@ sift_code sift_alert_urn_check(const char *buf, sift_span uri, unsigned options,
 						  "alert-indication");
 		}
 	}
-	if (out)
-		*out = result;
 	return SIFT_OK;
 }

@@ -159,6 +159,7 @@ static const typed_printer printers[] = {
 	typed_fields_json,
 	addr_json,
 	typed_event_json,
+	typed_session_json,
 };
 
 int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value)

@@ -11,6 +11,11 @@ int typed_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 
 /* Printers of the header families (one file each). */
 int typed_fields_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+/* Session and dialog family (typed_session.c): Replaces, Join,
+ * Target-Dialog, RAck, RSeq, Session-Expires, Min-SE, Reason, Privacy,
+ * Identity, Identity-Info, Max-Breadth, Flow-Timer, Priority, Alert-Info,
+ * Call-Info, Error-Info. */
+int typed_session_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 
 /* Helpers shared by the typed printers. */
 void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int present);
