@@ -173,7 +173,7 @@ install: all
 	ln -sf libsipsift.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libsipsift.so
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 docs/siplint.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 docs/siplint.1 docs/sipsift.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 755 $(TOOL) $(DESTDIR)$(PREFIX)/bin/
 	ln -sf sipsift $(DESTDIR)$(PREFIX)/bin/siplint
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/sipsift.pc.in \
@@ -183,7 +183,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/sipsift
 	rm -f $(DESTDIR)$(PREFIX)/lib/libsipsift.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/sipsift.pc \
 		$(DESTDIR)$(PREFIX)/bin/sipsift $(DESTDIR)$(PREFIX)/bin/siplint \
-		$(DESTDIR)$(PREFIX)/share/man/man1/siplint.1
+		$(DESTDIR)$(PREFIX)/share/man/man1/siplint.1 $(DESTDIR)$(PREFIX)/share/man/man1/sipsift.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/sipsift
 
 clean:

@@ -155,9 +155,26 @@ static void run(int which, const char *buf, sift_span value, unsigned options, p
 		}
 		break;
 	}
-	case P_CALLID:
-		out->code = sift_callid_parse(buf, value, options, err);
+	case P_CALLID: {
+		sift_callid callid;
+		memset(&callid, 0x5A, sizeof callid);
+		out->code = sift_callid_parse(buf, value, options, &callid, err);
+		if (out->code == SIFT_OK) {
+			add(out, callid.id); add(out, callid.local); add(out, callid.host);
+			FUZZ_CHECK(callid.id.len > 0 && callid.local.len > 0);
+			FUZZ_SPAN_WITHIN(callid.id, value);
+			FUZZ_SPAN_WITHIN(callid.local, callid.id);
+			FUZZ_CHECK(callid.local.off == callid.id.off);
+			if (callid.has_host) {
+				FUZZ_CHECK(callid.host.len > 0);
+				FUZZ_SPAN_WITHIN(callid.host, callid.id);
+				FUZZ_CHECK(buf[callid.host.off - 1] == '@');
+			} else {
+				FUZZ_CHECK(callid.host.len == 0 && callid.local.len == callid.id.len);
+			}
+		}
 		break;
+	}
 	case P_UINT_255:
 	case P_UINT_MAX: {
 		uint32_t max = which == P_UINT_255 ? 255 : UINT32_MAX, number = 0;
@@ -182,9 +199,20 @@ static void run(int which, const char *buf, sift_span value, unsigned options, p
 		}
 		break;
 	}
-	case P_DATE:
-		out->code = sift_date_parse(buf, value, options, err);
+	case P_DATE: {
+		sift_date date;
+		out->code = sift_date_parse(buf, value, options, &date, err);
+		if (out->code == SIFT_OK) {
+			FUZZ_CHECK(date.weekday >= 1 && date.weekday <= 7);
+			FUZZ_CHECK(date.month >= 1 && date.month <= 12);
+			FUZZ_CHECK(date.day <= 99 && date.hour <= 99 && date.minute <= 99 &&
+				   date.second <= 99 && date.year <= 9999);
+			out->numbers[0] = date.year;
+			out->numbers[1] = (uint32_t)date.month << 24 | (uint32_t)date.day << 16 |
+					  (uint32_t)date.hour << 8 | date.minute;
+		}
 		break;
+	}
 	default:
 		FUZZ_CHECK(!"unknown parser");
 	}
@@ -209,7 +237,7 @@ static sift_code run_without_error(int which, const char *buf, sift_span value, 
 	case P_CSEQ:
 		return sift_cseq_parse(buf, value, options, &cseq, NULL);
 	case P_CALLID:
-		return sift_callid_parse(buf, value, options, NULL);
+		return sift_callid_parse(buf, value, options, NULL, NULL);
 	case P_UINT_255:
 		return sift_uint_parse(buf, value, 255, &number, NULL);
 	case P_UINT_MAX:
@@ -217,7 +245,7 @@ static sift_code run_without_error(int which, const char *buf, sift_span value, 
 	case P_MEDIA:
 		return sift_media_type_parse(buf, value, options, &media, NULL);
 	case P_DATE:
-		return sift_date_parse(buf, value, options, NULL);
+		return sift_date_parse(buf, value, options, NULL, NULL);
 	default:
 		return sift_addr_parse(buf, value, options | addr_flags(which), &addr, NULL);
 	}

@@ -105,9 +105,18 @@ typedef struct sift_cseq {
 SIFT_API sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options,
 				   sift_cseq *out, sift_error *err);
 
-/* Call-ID: callid = word [ "@" word ] (RFC 3261 20.8). */
+/* Call-ID: callid = word [ "@" word ] (RFC 3261 20.8). The whole id is
+ * what dialogs and transactions compare (byte for byte, RFC 3261 20.8). */
+typedef struct sift_callid {
+	sift_span id;          /* the callid, without surrounding white space */
+	sift_span local;       /* the word before '@' (all of id when no '@') */
+	sift_span host;        /* the word after '@'; empty when absent */
+	uint8_t has_host;
+} sift_callid;
+
+/* out may be NULL (check only). */
 SIFT_API sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options,
-				     sift_error *err);
+				     sift_callid *out, sift_error *err);
 
 /* A header whose value is 1*DIGIT (Max-Forwards, Content-Length, Expires,
  * Min-Expires...): the value, at most max, else SIFT_E_NUMBER_RANGE. */
@@ -124,14 +133,29 @@ typedef struct sift_media_type {
 SIFT_API sift_code sift_media_type_parse(const char *buf, sift_span value, unsigned options,
 					 sift_media_type *out, sift_error *err);
 
-/* Date: rfc1123-date, GMT only (RFC 3261 20.17, 25). */
+/* Date: rfc1123-date, GMT only (RFC 3261 20.17, 25):
+ *   wkday "," SP 2DIGIT SP month SP 4DIGIT SP 2DIGIT ":" 2DIGIT ":" 2DIGIT SP "GMT"
+ * The fields as written; the grammar bounds their digits, not their values,
+ * so a day of 99 parses (a range check is the caller's policy). */
+typedef struct sift_date {
+	uint16_t year;
+	uint8_t month;         /* 1 (Jan) .. 12 (Dec) */
+	uint8_t day;
+	uint8_t hour, minute, second;
+	uint8_t weekday;       /* 1 (Mon) .. 7 (Sun) */
+} sift_date;
+
+/* out may be NULL (check only). */
 SIFT_API sift_code sift_date_parse(const char *buf, sift_span value, unsigned options,
-				   sift_error *err);
+				   sift_date *out, sift_error *err);
 
 /*
- * Runs the typed parser registered for header `id` on one value (an index
- * entry), for the headers that full validation covers; SIFT_OK for others.
- * The message parser uses it; tools use it to re-check a single value.
+ * Runs the typed parser of header `id` on one value (an index entry):
+ * every registered header has one (the families of addr.h, auth.h,
+ * event.h, session.h, fields.h and this file); SIFT_H_OTHER values are held
+ * to the header-value text rule (RFC 3261 25). Date is checked only with
+ * SIFT_OPT_STRICT (RFC 4475 3.1.2.12). The message parser uses it; tools
+ * use it to re-check a single value.
  */
 SIFT_API sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span value,
 					unsigned options, sift_error *err);

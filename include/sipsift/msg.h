@@ -25,10 +25,11 @@ extern "C" {
 enum {
 	/* Index only: framing, start line, header names and list splitting.
 	 * The fast path for stacks; header values are not checked. Without it,
-	 * sift_parse() also runs the typed parsers of the headers every message
-	 * relies on (Via, From, To, Contact, Route, Record-Route, Call-ID, CSeq,
-	 * Max-Forwards, Content-Length, Content-Type) and of the URIs in them and
-	 * in the Request-URI, and checks the CSeq method against the request's. */
+	 * sift_parse() also runs the typed parser of every registered header
+	 * (sift_header_validate(), hdr.h) on each value and the URI parser on
+	 * the Request-URI and the URIs in addresses, holds unregistered headers
+	 * to the header-value text rule (RFC 3261 25), and checks the CSeq
+	 * method against the request's. */
 	SIFT_OPT_INDEX_ONLY = 1u << 0,
 	/* Reject what RFC 3261 forbids but peers commonly send: bare LF line
 	 * ends, LWS at the end of the start line, escaped headers in the

@@ -2,6 +2,7 @@
  * src/hdr/simple.c - the single-rule headers of full validation: CSeq,
  * Call-ID, numbers (Max-Forwards, Content-Length), Content-Type, Date.
  */
+#include <string.h>
 #include "hdr/internal.h"
 
 /* The value must be exactly one match of `matcher`, LWS around it aside. */
@@ -38,7 +39,8 @@ sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, si
 	return SIFT_OK;
 }
 
-sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options, sift_error *err)
+sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options, sift_callid *out,
+			    sift_error *err)
 {
 	const char *end, *p = trimmed(buf, value, &end);
 	(void)options;
@@ -47,6 +49,14 @@ sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options, 
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "callid");
 	if (sift__skip_sws(q, end) != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "callid");
+	if (out) {
+		/* word cannot hold '@' (RFC 3261 25), so the first one splits. */
+		const char *at = memchr(p, '@', (size_t)(q - p));
+		out->id = sift__span(buf, p, q);
+		out->local = sift__span(buf, p, at ? at : q);
+		out->host = at ? sift__span(buf, at + 1, q) : sift__span(buf, q, q);
+		out->has_host = at != NULL;
+	}
 	return SIFT_OK;
 }
 
@@ -93,7 +103,28 @@ sift_code sift_media_type_parse(const char *buf, sift_span value, unsigned optio
 	return SIFT_OK;
 }
 
-sift_code sift_date_parse(const char *buf, sift_span value, unsigned options, sift_error *err)
+static unsigned two_digits(const char *p)
+{
+	return (unsigned)(p[0] - '0') * 10u + (unsigned)(p[1] - '0');
+}
+
+/* Index + 1 of the three letters at p in names, or 0. RFC 3261 25 writes
+ * wkday and month as quoted strings, which ABNF matches case-insensitively
+ * (RFC 5234 2.3), so "sat" is Saturday. */
+static uint8_t name_index(const char *p, const char *const *names, uint8_t count)
+{
+	for (uint8_t i = 0; i < count; i++)
+		if (sift__equal_nocase(p, 3, names[i]))
+			return (uint8_t)(i + 1);
+	return 0;
+}
+
+static const char *const weekdays[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+sift_code sift_date_parse(const char *buf, sift_span value, unsigned options, sift_date *out,
+			  sift_error *err)
 {
 	const char *end, *p = trimmed(buf, value, &end);
 	(void)options;
@@ -101,6 +132,16 @@ sift_code sift_date_parse(const char *buf, sift_span value, unsigned options, si
 	if (!q || sift__skip_sws(q, end) != end) {
 		/* RFC 3261 20.17: the time zone must be "GMT" (RFC 4475 3.1.2.12). */
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q ? q : p, "rfc1123-date");
+	}
+	if (out) {
+		/* The matcher fixed every field's place: "Sat, 13 Nov 2010 23:29:00 GMT" */
+		out->weekday = name_index(p, weekdays, 7);
+		out->day = (uint8_t)two_digits(p + 5);
+		out->month = name_index(p + 8, months, 12);
+		out->year = (uint16_t)(two_digits(p + 12) * 100u + two_digits(p + 14));
+		out->hour = (uint8_t)two_digits(p + 17);
+		out->minute = (uint8_t)two_digits(p + 20);
+		out->second = (uint8_t)two_digits(p + 23);
 	}
 	return SIFT_OK;
 }

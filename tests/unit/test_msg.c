@@ -609,6 +609,53 @@ static void control_byte_in_long_header_text_is_found_at_its_offset(void **state
 	assert_int_equal(parse_bytes(text, n, 0), SIFT_OK);
 }
 
+/* RFC 3261 20.8: callid = word [ "@" word ]; the parts split at the '@'. */
+static void rfc3261_20_8_call_id_parts(void **state)
+{
+	(void)state;
+	const char *text = " f81d4fae-7dec-11d0-a765-00a0c91e6bf6@foo.bar.com ";
+	sift_span value = { 0, (uint32_t)strlen(text) };
+	sift_callid callid;
+	assert_int_equal(sift_callid_parse(text, value, 0, &callid, NULL), SIFT_OK);
+	assert_int_equal(callid.id.off, 1);
+	assert_int_equal(callid.id.len, 48);
+	assert_int_equal(callid.local.len, 36);
+	assert_true(callid.has_host);
+	assert_memory_equal(text + callid.host.off, "foo.bar.com", 11);
+	text = "abc";
+	value.len = 3;
+	assert_int_equal(sift_callid_parse(text, value, 0, &callid, NULL), SIFT_OK);
+	assert_false(callid.has_host);
+	assert_int_equal(callid.local.len, 3);
+	sift_error err;
+	text = "a@b@c";
+	value.len = 5;
+	assert_int_equal(sift_callid_parse(text, value, 0, &callid, &err), SIFT_E_HEADER_VALUE);
+	assert_int_equal(err.offset, 3);
+	assert_string_equal(err.rule, "callid");
+}
+
+/* RFC 3261 20.17: the example Date, its fields; and "GMT" is required. */
+static void rfc3261_20_17_date_fields(void **state)
+{
+	(void)state;
+	const char *text = "Sat, 13 Nov 2010 23:29:00 GMT";
+	sift_span value = { 0, (uint32_t)strlen(text) };
+	sift_date date;
+	assert_int_equal(sift_date_parse(text, value, 0, &date, NULL), SIFT_OK);
+	assert_int_equal(date.weekday, 6);
+	assert_int_equal(date.day, 13);
+	assert_int_equal(date.month, 11);
+	assert_int_equal(date.year, 2010);
+	assert_int_equal(date.hour, 23);
+	assert_int_equal(date.minute, 29);
+	assert_int_equal(date.second, 0);
+	sift_error err;
+	text = "Sat, 13 Nov 2010 23:29:00 PST";
+	assert_int_equal(sift_date_parse(text, value, 0, &date, &err), SIFT_E_HEADER_VALUE);
+	assert_string_equal(err.rule, "rfc1123-date");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -652,6 +699,8 @@ int main(void)
 		cmocka_unit_test(framing_survives_a_malformed_header),
 		cmocka_unit_test(bad_arguments_are_refused),
 		cmocka_unit_test(control_byte_in_long_header_text_is_found_at_its_offset),
+		cmocka_unit_test(rfc3261_20_8_call_id_parts),
+		cmocka_unit_test(rfc3261_20_17_date_fields),
 	};
 	/* Twice: with the SSE2 line scanner, and with the scalar path alone. */
 	int failed = cmocka_run_group_tests_name("msg (simd)", tests, NULL, teardown);

@@ -115,6 +115,27 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		fputc('}', out);
 		return 1;
 	}
+	case SIFT_H_CALL_ID: {
+		sift_callid callid;
+		if (sift_callid_parse(buf, value, 0, &callid, NULL) != SIFT_OK)
+			return 0;
+		fputs(",\"callid\":{", out);
+		typed_span(out, "local", buf, callid.local, 1);
+		fputc(',', out);
+		typed_span(out, "host", buf, callid.host, callid.has_host);
+		fputc('}', out);
+		return 1;
+	}
+	case SIFT_H_DATE: {
+		sift_date date;
+		if (sift_date_parse(buf, value, 0, &date, NULL) != SIFT_OK)
+			return 0;
+		fprintf(out, ",\"date\":{\"year\":%u,\"month\":%u,\"day\":%u,\"hour\":%u,"
+			     "\"minute\":%u,\"second\":%u,\"weekday\":%u}",
+			date.year, date.month, date.day, date.hour, date.minute, date.second,
+			date.weekday);
+		return 1;
+	}
 	case SIFT_H_CSEQ: {
 		sift_cseq cseq;
 		if (sift_cseq_parse(buf, value, 0, &cseq, NULL) != SIFT_OK)
