@@ -23,7 +23,7 @@ CFLAGS_ALL := -std=c11 $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(CPPFLAGS_AL
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Library sources, one folder per layer (grammar -> uri -> hdr -> msg).
-LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/msg/*.c src/check/*.c)
+LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/body/*.c src/msg/*.c src/check/*.c)
 # Every src/grammar/*.re is a set of matchers over the generated ABNF definitions.
 LEXER_SRCS := $(wildcard src/grammar/*.re)
 GEN_SRCS := $(patsubst src/grammar/%.re,$(GEN)/%.c,$(LEXER_SRCS)) $(GEN)/match_names.c

@@ -10,7 +10,7 @@
 #   make fuzz-cov                     source coverage of the seed corpora (HTML + text)
 #   make fuzz-merge TARGET=x          minimise seeds + campaign corpus into corpus/fuzz/x
 
-FUZZ_TARGETS := parse frame uri headers validate unfold lint capture auth fields addr event session
+FUZZ_TARGETS := parse frame uri headers validate unfold lint capture auth fields addr event session body
 FUZZ_DIR := $(BUILD)/fuzz
 FUZZ_DICT := $(FUZZ_DIR)/sip.dict
 FUZZ_SMOKE_SECONDS ?= 20

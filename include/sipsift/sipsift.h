@@ -7,6 +7,7 @@
 #include "sipsift/hdr.h"
 #include "sipsift/auth.h"
 #include "sipsift/fields.h"
+#include "sipsift/body.h"
 #include "sipsift/addr.h"
 #include "sipsift/event.h"
 #include "sipsift/session.h"

@@ -63,6 +63,7 @@ typedef enum sift_code {
 	SIFT_E_CSEQ_METHOD,     /* CSeq method differs from the request method (RFC 3261 8.1.1.5) */
 	SIFT_E_BUFFER_TOO_SMALL,/* an output buffer supplied by the caller is too small */
 	SIFT_E_NOT_FOUND,       /* the requested item is absent */
+	SIFT_E_BODY,            /* the message body does not follow its media type (RFC 2046 5.1, RFC 5652) */
 	SIFT_CODE_COUNT
 } sift_code;
 

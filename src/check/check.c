@@ -327,5 +327,6 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 	sift__check_sips(&c);
 	sift__check_event(&c);
 	sift__check_session(&c);
+	sift__check_body(&c);
 	return c.count;
 }

@@ -47,5 +47,8 @@ void sift__check_event(sift__checker *c); /* RFC 6665, 6446, 7621, 5367 */
 /* Session and dialog family rules (src/check/rules_session.c): RFC 5393,
  * 4916, 6878, 7462, 7463. */
 void sift__check_session(sift__checker *c);
+/* Message-body rules (src/check/rules_body.c): RFC 5621, 2046 5.1, 8262,
+ * 5751, 8591. */
+void sift__check_body(sift__checker *c);
 
 #endif

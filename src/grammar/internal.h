@@ -131,6 +131,10 @@ const char *sift__match_signed_identity_digest(const char *p, const char *end);
 const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 /* End of the session and dialog family. */
 
+/* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */
+const char *sift__match_boundary(const char *p, const char *end);
+/* End of the message-body layer. */
+
 /* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
  * scalar paths over the same inputs; both must give the same results.
  * Defined in src/hdr/validate.c. */

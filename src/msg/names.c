@@ -107,6 +107,7 @@ static const struct {
 	[SIFT_E_CSEQ_METHOD] = { "CSEQ_METHOD", "CSeq method does not match the request method (RFC 3261 8.1.1.5)" },
 	[SIFT_E_BUFFER_TOO_SMALL] = { "BUFFER_TOO_SMALL", "output buffer too small" },
 	[SIFT_E_NOT_FOUND] = { "NOT_FOUND", "not found" },
+	[SIFT_E_BODY] = { "BODY", "the message body does not follow its media type (RFC 2046 5.1, RFC 5652)" },
 };
 
 const char *sift_strerror(sift_code code)

@@ -140,6 +140,8 @@ static int print_message(const char *file, unsigned index, uint32_t stream_offse
 		putchar('}');
 	}
 	printf("]");
+	if (ok && typed)
+		typed_body_json(stdout, buf, &msg);
 	if (ok)
 		printf(",\"body_len\":%u,\"error\":null}\n", (unsigned)msg.body.len);
 	else {

@@ -33,4 +33,7 @@ void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr);
 int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
 /* Printers of the header families (one file each). */
 int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span value);
+/* Message body (typed_body.c): the parts of a multipart body as
+ * `,"body_parts":[...]`; nothing for other bodies. */
+void typed_body_json(FILE *out, const char *buf, const sift_msg *msg);
 #endif
