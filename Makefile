@@ -22,7 +22,7 @@ CFLAGS ?= -O2 -g
 CFLAGS_ALL := -std=c11 $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden $(CPPFLAGS_ALL)
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-# Library sources, one folder per layer (grammar -> uri -> hdr -> msg).
+# Library sources, one folder per layer (grammar -> uri -> hdr -> body -> msg -> check).
 LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/body/*.c src/msg/*.c src/check/*.c)
 # Every src/grammar/*.re is a set of matchers over the generated ABNF definitions.
 LEXER_SRCS := $(wildcard src/grammar/*.re)
