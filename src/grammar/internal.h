@@ -191,6 +191,34 @@ static inline int sift__equal_nocase(const char *p, size_t len, const char *lite
 	return literal[len] == 0;
 }
 
+/* The end of one element of a comma list (RFC 3261 7.3.1: x *(COMMA x)):
+ * the first ',' at p or after that is outside a quoted-string (with its
+ * quoted-pairs) and outside < >, or end. The message index splits list
+ * headers with it and sift_list_next() walks a value with it, so both
+ * split alike. */
+static inline const char *sift__list_element_end(const char *p, const char *end)
+{
+	int quoted = 0, angle = 0;
+	for (; p < end; p++) {
+		char c = *p;
+		if (quoted) {
+			if (c == '\\' && p + 1 < end)
+				p++;
+			else if (c == '"')
+				quoted = 0;
+		} else if (c == '"') {
+			quoted = 1;
+		} else if (c == '<') {
+			angle = 1;
+		} else if (c == '>') {
+			angle = 0;
+		} else if (c == ',' && !angle) {
+			return p;
+		}
+	}
+	return end;
+}
+
 /* Parses 1*DIGIT in [p, end) into *out; 0 on overflow above max. */
 static inline int sift__parse_uint(const char *p, const char *end, uint32_t max, uint32_t *out)
 {

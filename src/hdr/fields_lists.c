@@ -26,27 +26,8 @@ int sift_list_next(const char *buf, sift_span *cursor, sift_span *element)
 		*cursor = sift__span(buf, end, end);
 		return 1;
 	}
-	/* The same split as the message index (src/msg/parse.c): commas inside
-	 * a quoted-string (with its quoted-pairs) or inside < > do not count. */
-	const char *q = p;
-	int quoted = 0, angle = 0;
-	for (; q < end; q++) {
-		char c = *q;
-		if (quoted) {
-			if (c == '\\' && q + 1 < end)
-				q++;
-			else if (c == '"')
-				quoted = 0;
-		} else if (c == '"') {
-			quoted = 1;
-		} else if (c == '<') {
-			angle = 1;
-		} else if (c == '>') {
-			angle = 0;
-		} else if (c == ',' && !angle) {
-			break;
-		}
-	}
+	/* The same split as the message index (sift__list_element_end). */
+	const char *q = sift__list_element_end(p, end);
 	const char *stop = q;
 	while (stop > p && (sift__is_wsp((unsigned char)stop[-1]) || stop[-1] == '\r' ||
 			    stop[-1] == '\n'))

@@ -280,30 +280,15 @@ static sift_code add_entry(parser *ps, sift_span name, const char *value, const 
 static sift_code add_list(parser *ps, sift_span name, const char *value, const char *value_end,
 			  unsigned id, unsigned flags)
 {
-	const char *element = value, *p = value;
-	int quoted = 0, angle = 0;
 	sift_code code;
 	/* Most list values hold one element: no comma, nothing to split. */
 	if (!memchr(value, ',', (size_t)(value_end - value)))
 		return add_entry(ps, name, value, value_end, id, flags);
-	for (; p < value_end; p++) {
-		char c = *p;
-		if (quoted) {
-			if (c == '\\' && p + 1 < value_end)
-				p++;
-			else if (c == '"')
-				quoted = 0;
-		} else if (c == '"') {
-			quoted = 1;
-		} else if (c == '<') {
-			angle = 1;
-		} else if (c == '>') {
-			angle = 0;
-		} else if (c == ',' && !angle) {
-			if ((code = add_entry(ps, name, element, p, id, flags | SIFT_HF_LIST)) != SIFT_OK)
-				return code;
-			element = p + 1;
-		}
+	const char *element = value, *comma;
+	while ((comma = sift__list_element_end(element, value_end)) < value_end) {
+		if ((code = add_entry(ps, name, element, comma, id, flags | SIFT_HF_LIST)) != SIFT_OK)
+			return code;
+		element = comma + 1;
 	}
 	return add_entry(ps, name, element, value_end, id, flags | (element != value ? SIFT_HF_LIST : 0));
 }
