@@ -8,7 +8,7 @@
 #   make afl TARGET=x [SECONDS=n]     one AFL++ campaign (persistent mode + CmpLog)
 #   make afl-parallel TARGET=x [SECONDS=n] [JOBS=n]  AFL++ -M/-S on every core
 #   make fuzz-cov                     source coverage of the seed corpora (HTML + text)
-#   make fuzz-merge TARGET=x          minimise seeds + campaign corpus into corpus/fuzz/x
+#   make fuzz-merge TARGET=x          add the campaign units with new coverage to corpus/fuzz/x
 
 FUZZ_TARGETS := parse frame uri headers validate unfold lint capture auth fields addr event session body
 FUZZ_DIR := $(BUILD)/fuzz
@@ -235,18 +235,19 @@ fuzz-cov: $(FUZZ_BINS_cov)
 		$(FUZZ_COV_DIR)/report.txt
 	@echo "fuzz-cov: HTML in $(FUZZ_COV_DIR)/html/index.html"
 
-# Minimise: seeds plus the campaign corpus of build/fuzz/corpus/<target>,
-# merged (-merge=1) into a fresh dir that then replaces corpus/fuzz/<target>.
+# Keep what a campaign found: the units of build/fuzz/corpus/<target> that
+# reach coverage the committed corpus/fuzz/<target> does not are added to it
+# (-merge=1 with the committed corpus first). The named seeds stay as they
+# are: fuzz/make_seeds.py and the tests rely on them.
 fuzz-merge: $(addprefix $(FUZZ_DIR)/libfuzzer/,$(FUZZ_RUN_TARGET))
 	@[ -n "$(FUZZ_RUN_TARGET)" ] && [ "$(words $(TARGET))" = 1 ] || { \
 		echo "usage: make fuzz-merge TARGET=<$(FUZZ_TARGETS)>" >&2; exit 2; }
-	@rm -rf $(FUZZ_DIR)/merged/$(TARGET) && mkdir -p $(FUZZ_DIR)/merged/$(TARGET) \
-		$(FUZZ_DIR)/corpus/$(TARGET)
+	@mkdir -p $(FUZZ_DIR)/corpus/$(TARGET)
+	@before=$$(ls corpus/fuzz/$(TARGET) | wc -l); \
 	$(FUZZ_DIR)/libfuzzer/$(TARGET) -merge=1 -max_len=$(FUZZ_MAX_LEN) \
-		$(FUZZ_DIR)/merged/$(TARGET) corpus/fuzz/$(TARGET) $(FUZZ_DIR)/corpus/$(TARGET)
-	rm -f corpus/fuzz/$(TARGET)/*
-	cp $(FUZZ_DIR)/merged/$(TARGET)/* corpus/fuzz/$(TARGET)/
-	@echo "fuzz-merge: corpus/fuzz/$(TARGET) now holds $$(ls corpus/fuzz/$(TARGET) | wc -l) inputs"
+		corpus/fuzz/$(TARGET) $(FUZZ_DIR)/corpus/$(TARGET) > $(FUZZ_DIR)/merge-$(TARGET).log 2>&1 || { \
+		cat $(FUZZ_DIR)/merge-$(TARGET).log; exit 1; }; \
+	echo "fuzz-merge: corpus/fuzz/$(TARGET) $$before -> $$(ls corpus/fuzz/$(TARGET) | wc -l) inputs"
 
 # For fuzz/oss-fuzz/build.sh, which compiles with the engine's own flags:
 # the generated sources and headers, the target names, the library sources.
