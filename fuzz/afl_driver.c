@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* read(): AFL++'s __AFL_FUZZ_TESTCASE_LEN expands to a call */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
