@@ -28,6 +28,8 @@ LIB_SRCS := $(wildcard src/uri/*.c src/hdr/*.c src/body/*.c src/msg/*.c src/chec
 LEXER_SRCS := $(wildcard src/grammar/*.re)
 GEN_SRCS := $(patsubst src/grammar/%.re,$(GEN)/%.c,$(LEXER_SRCS)) $(GEN)/match_names.c
 GEN_HEADERS := $(BUILD)/include/sipsift/headers.h $(BUILD)/include/sipsift/rules.h
+# Generated and internal (not installed): the header-name perfect hash.
+GEN_INTERNAL := $(GEN)/name_hash.h
 # RFC 3261 first: extension grammars refer to its rules.
 ABNF := grammar/core.abnf grammar/rfc3261.abnf \
 	$(sort $(filter-out grammar/core.abnf grammar/rfc3261.abnf,$(wildcard grammar/*.abnf)))
@@ -82,6 +84,10 @@ $(GEN)/abnf.re: $(ABNF) tools/abnf2re.py | $(BUILD)/.deps-ok
 	@mkdir -p $(GEN)
 	$(PYTHON) tools/abnf2re.py $(ABNF) > $@.tmp && mv $@.tmp $@
 
+$(GEN)/name_hash.h: $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
+	@mkdir -p $(GEN)
+	$(PYTHON) tools/gen_headers.py name-hash $(REGISTRY) > $@.tmp && mv $@.tmp $@
+
 $(GEN)/match_names.re: $(REGISTRY) tools/gen_headers.py | $(BUILD)/.deps-ok
 	@mkdir -p $(GEN)
 	$(PYTHON) tools/gen_headers.py name-matcher $(REGISTRY) > $@.tmp && mv $@.tmp $@
@@ -97,7 +103,7 @@ $(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
+$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -105,7 +111,7 @@ $(BUILD)/asan/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
+$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -c $< -o $@
 

@@ -30,7 +30,7 @@ FUZZ_LIB := $(LIB_SRCS) $(GEN_SRCS)
 # tool source) and libpcap.
 FUZZ_EXTRA_SRCS_capture := tools/sipsift/capture.c
 FUZZ_EXTRA_LIBS_capture := -lpcap
-FUZZ_LIB_DEPS := $(GEN_HEADERS) \
+FUZZ_LIB_DEPS := $(GEN_HEADERS) $(GEN_INTERNAL) \
 	$(wildcard include/sipsift/*.h src/*/internal.h grammar/*.def src/check/*.def)
 FUZZ_TARGET_DEPS := fuzz/targets/check.h $(GEN_HEADERS) $(wildcard include/sipsift/*.h)
 FUZZ_COMMON := -std=c11 $(WARN) -g -fno-omit-frame-pointer $(CPPFLAGS_ALL)
@@ -254,7 +254,7 @@ fuzz-merge: $(addprefix $(FUZZ_DIR)/libfuzzer/,$(FUZZ_RUN_TARGET))
 # For fuzz/oss-fuzz/build.sh, which compiles with the engine's own flags:
 # the generated sources and headers, the target names, the library sources.
 .PHONY: fuzz-sources fuzz-list fuzz-lib-sources
-fuzz-sources: $(GEN_SRCS) $(GEN_HEADERS)
+fuzz-sources: $(GEN_SRCS) $(GEN_HEADERS) $(GEN_INTERNAL)
 fuzz-list:
 	@echo $(FUZZ_TARGETS)
 fuzz-lib-sources:

@@ -16,6 +16,7 @@
 #include "sipsift/hdr.h"
 #include "sipsift/uri.h"
 #include "grammar/internal.h"
+#include "name_hash.h" /* generated from grammar/headers.def */
 
 /* Which registered headers are comma lists (grammar/headers.def). */
 static const unsigned char header_is_list[SIFT_H_COUNT] = {
@@ -36,7 +37,6 @@ typedef struct parser {
 	unsigned options;
 	int framing;            /* sift_frame(): store nothing, stop at NEED_MORE */
 	sift_msg *msg;          /* NULL when framing */
-	uint32_t last[SIFT_H_COUNT];
 	uint32_t content_length;
 	int has_content_length;
 	sift_error error;
@@ -57,27 +57,26 @@ static sift_code fail(parser *ps, sift_code code, const char *at, const char *ru
 }
 
 /*
- * The first CR or LF in [p, end), or end. SSE2 looks at 16 bytes per step
- * (every x86-64 has it); the scalar loop does the tail, and all of the work
- * when sift__use_simd is cleared (the tests run both paths).
+ * The first byte in [p, end) that is a or b, or end. SSE2 looks at 16 bytes
+ * per step (every x86-64 has it); the scalar loop does the tail, and all of
+ * the work when sift__use_simd is cleared (the tests run both paths).
  */
-
-static const char *find_line_break(const char *p, const char *end)
+static const char *find_either(const char *p, const char *end, char a, char b)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {
-		const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+		const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 		while (end - p >= 16) {
 			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
 			int mask = _mm_movemask_epi8(
-				_mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, lf)));
+				_mm_or_si128(_mm_cmpeq_epi8(bytes, va), _mm_cmpeq_epi8(bytes, vb)));
 			if (mask)
 				return p + __builtin_ctz((unsigned)mask);
 			p += 16;
 		}
 	}
 #endif
-	while (p < end && *p != '\r' && *p != '\n')
+	while (p < end && *p != a && *p != b)
 		p++;
 	return p;
 }
@@ -89,7 +88,7 @@ static const char *find_line_break(const char *p, const char *end)
  */
 static sift_code line_end(parser *ps, const char *p, const char **lf, uint16_t header_id)
 {
-	const char *at = find_line_break(p, ps->end);
+	const char *at = find_either(p, ps->end, '\r', '\n');
 	*lf = NULL;
 	if (at == ps->end)
 		return SIFT_OK;
@@ -194,9 +193,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	p = q + 1;
 	if (p >= stop || !is_alpha((unsigned char)*p))
 		return fail(ps, SIFT_E_START_LINE, p, "Request-URI", SIFT_H_NONE);
-	q = p;
-	while (q < stop && *q != ' ' && *q != '\t')
-		q++;
+	q = find_either(p, stop, ' ', '\t');
 	const char *uri = p, *uri_end = q;
 	if (q >= stop || *q != ' ')
 		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
@@ -233,17 +230,21 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	return SIFT_OK;
 }
 
+/* SP, HTAB, CR, LF: what LWS around a value is made of (RFC 3261 25). */
+static inline int is_lws_byte(unsigned char c)
+{
+	return c == ' ' || (c <= '\r' && ((1u << c) & ((1u << '\t') | (1u << '\n') | (1u << '\r'))));
+}
+
 /* Stores one header value in the index and links it into its id's chain. */
-static sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
+static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
 			   unsigned id, unsigned flags)
 {
 	sift_msg *msg = ps->msg;
 	/* Trim LWS (and folds) around the value. */
-	while (value < value_end && (sift__is_wsp((unsigned char)*value) || *value == '\r' ||
-				     *value == '\n'))
+	while (value < value_end && is_lws_byte((unsigned char)*value))
 		value++;
-	while (value_end > value && (sift__is_wsp((unsigned char)value_end[-1]) ||
-				     value_end[-1] == '\r' || value_end[-1] == '\n'))
+	while (value_end > value && is_lws_byte((unsigned char)value_end[-1]))
 		value_end--;
 	if (msg->header_count >= msg->header_capacity)
 		return fail(ps, SIFT_E_TOO_MANY_HEADERS, ps->buf + name.off, "header index",
@@ -254,12 +255,6 @@ static sift_code add_entry(parser *ps, sift_span name, const char *value, const 
 	h->value = sift__span(ps->buf, value, value_end);
 	h->id = (uint16_t)id;
 	h->flags = (uint16_t)flags;
-	h->next = SIFT_NONE;
-	if (ps->last[id] == SIFT_NONE)
-		msg->first[id] = index;
-	else
-		msg->headers[ps->last[id]].next = index;
-	ps->last[id] = index;
 	if (!(ps->options & SIFT_OPT_INDEX_ONLY)) {
 		sift_code code = sift_header_validate(ps->buf, (sift_header_id)id, h->value,
 						      ps->options, &ps->error);
@@ -276,19 +271,65 @@ static sift_code add_entry(parser *ps, sift_span name, const char *value, const 
  * quoted-string (with its quoted-pairs) or inside < > (RFC 3261 7.3.1:
  * "a comma-separated list"; RFC 3261 25: x *(COMMA x)). Empty elements are
  * kept as empty values; full validation rejects them.
+ *
+ * Until the first '"' or '<' every comma separates (Allow, Supported,
+ * Accept hold neither), so SSE2 finds the commas 16 bytes at a time; from
+ * the element holding the first '"' or '<' on, sift__list_element_end
+ * walks the bytes, as sift_list_next() does.
  */
 static sift_code add_list(parser *ps, sift_span name, const char *value, const char *value_end,
 			  unsigned id, unsigned flags)
 {
 	sift_code code;
-	/* Most list values hold one element: no comma, nothing to split. */
-	if (!memchr(value, ',', (size_t)(value_end - value)))
-		return add_entry(ps, name, value, value_end, id, flags);
-	const char *element = value, *comma;
-	while ((comma = sift__list_element_end(element, value_end)) < value_end) {
-		if ((code = add_entry(ps, name, element, comma, id, flags | SIFT_HF_LIST)) != SIFT_OK)
+	const char *element = value, *p = value;
+#if defined(__SSE2__)
+	if (sift__use_simd) {
+		const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+			      angle = _mm_set1_epi8('<');
+		for (; value_end - p >= 16; p += 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned commas = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma));
+			unsigned special = (unsigned)_mm_movemask_epi8(
+				_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, angle)));
+			if (special)
+				commas &= (special & (0 - special)) - 1;
+			for (; commas; commas &= commas - 1) {
+				const char *at = p + __builtin_ctz(commas);
+				if ((code = add_entry(ps, name, element, at, id, flags | SIFT_HF_LIST)) !=
+				    SIFT_OK)
+					return code;
+				element = at + 1;
+			}
+			if (special) {
+				p += __builtin_ctz(special);
+				goto special;
+			}
+		}
+	}
+#endif
+	for (; p < value_end; p++) {
+		if (*p == '"' || *p == '<')
+			goto special;
+		if (*p == ',') {
+			if ((code = add_entry(ps, name, element, p, id, flags | SIFT_HF_LIST)) != SIFT_OK)
+				return code;
+			element = p + 1;
+		}
+	}
+	return add_entry(ps, name, element, value_end, id, flags | (element != value ? SIFT_HF_LIST : 0));
+
+special:
+	/* p is at the first '"' or '<'; with no comma after it, the rest is one
+	 * element (a Contact, a Route entry) and there is nothing to walk. */
+	if (!memchr(p, ',', (size_t)(value_end - p)))
+		return add_entry(ps, name, element, value_end, id,
+				 flags | (element != value ? SIFT_HF_LIST : 0));
+	const char *end_of_element;
+	while ((end_of_element = sift__list_element_end(element, value_end)) < value_end) {
+		if ((code = add_entry(ps, name, element, end_of_element, id, flags | SIFT_HF_LIST)) !=
+		    SIFT_OK)
 			return code;
-		element = comma + 1;
+		element = end_of_element + 1;
 	}
 	return add_entry(ps, name, element, value_end, id, flags | (element != value ? SIFT_HF_LIST : 0));
 }
@@ -297,11 +338,9 @@ static sift_code add_list(parser *ps, sift_span name, const char *value, const c
  * Parsed in every mode: framing depends on it. */
 static sift_code take_content_length(parser *ps, const char *value, const char *value_end)
 {
-	while (value < value_end && (sift__is_wsp((unsigned char)*value) || *value == '\r' ||
-				     *value == '\n'))
+	while (value < value_end && is_lws_byte((unsigned char)*value))
 		value++;
-	while (value_end > value && (sift__is_wsp((unsigned char)value_end[-1]) ||
-				     value_end[-1] == '\r' || value_end[-1] == '\n'))
+	while (value_end > value && is_lws_byte((unsigned char)value_end[-1]))
 		value_end--;
 	uint32_t length;
 	if (sift__match_digits(value, value_end) != value_end || value == value_end)
@@ -322,6 +361,100 @@ static sift_code take_content_length(parser *ps, const char *value, const char *
 }
 
 /*
+ * The header section is scanned through 64-byte blocks: one pass of SIMD
+ * compares gives a bit per byte for LF, CR and ':', and each field's line
+ * ends and first colon are then found by counting trailing zeros, without
+ * touching the bytes again. The block stays valid for every line that
+ * starts inside it, so a 40-byte header costs a few bit operations, not a
+ * scan. Bit i of a mask stands for base[i]; bytes past the end of the input
+ * have no bits (the last block is copied into a zeroed buffer first).
+ */
+typedef struct block {
+	const char *base;
+	uint64_t breaks; /* CR or LF */
+	uint64_t colons;
+} block;
+
+static inline void block_load(block *b, const char *base, const char *end)
+{
+	const char *from = base;
+	char tail[64];
+	if (end - base < 64) {
+		memset(tail, 0, sizeof tail);
+		memcpy(tail, base, (size_t)(end - base));
+		from = tail;
+	}
+	uint64_t breaks = 0, colons = 0;
+#if defined(__SSE2__)
+	if (sift__use_simd) {
+		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+			      colon = _mm_set1_epi8(':');
+		for (unsigned i = 0; i < 64; i += 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(from + i));
+			breaks |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+					  _mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)))
+				  << i;
+			colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, colon))
+				  << i;
+		}
+	} else
+#endif
+	{
+		for (unsigned i = 0; i < 64; i++) {
+			breaks |= (uint64_t)(from[i] == '\n' || from[i] == '\r') << i;
+			colons |= (uint64_t)(from[i] == ':') << i;
+		}
+	}
+	b->base = base;
+	b->breaks = breaks;
+	b->colons = colons;
+}
+
+/*
+ * line_end() on the block masks: the first CR or LF at or after p decides.
+ * A LF ends the line (bare: refused when strict); a CR must be followed by
+ * LF, or it is an error (or "need more" when it is the last byte). When
+ * colon is not NULL and *colon is still NULL, *colon receives the first ':'
+ * in [p, line end). Returns SIFT_OK with *lf set, an error, or NEED_MORE.
+ */
+static inline sift_code block_line_end(parser *ps, block *b, const char *p, const char **lf,
+				       const char **colon)
+{
+	if (p - b->base >= 64)
+		block_load(b, p, ps->end);
+	uint64_t keep = ~(uint64_t)0 << (p - b->base);
+	for (;;) {
+		uint64_t breaks = b->breaks & keep;
+		if (colon && !*colon) {
+			uint64_t colons = b->colons & keep;
+			if (breaks)
+				colons &= (breaks & (0 - breaks)) - 1; /* before the first break */
+			if (colons)
+				*colon = b->base + __builtin_ctzll(colons);
+		}
+		if (breaks) {
+			const char *at = b->base + __builtin_ctzll(breaks);
+			if (*at == '\r') {
+				if (at + 1 == ps->end)
+					return NEED_MORE; /* the LF may be in the next read */
+				if (at[1] != '\n')
+					return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
+				*lf = at + 1;
+				return SIFT_OK;
+			}
+			if (ps->options & SIFT_OPT_STRICT)
+				return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
+			*lf = at;
+			return SIFT_OK;
+		}
+		if (ps->end - b->base <= 64)
+			return NEED_MORE;
+		block_load(b, b->base + 64, ps->end);
+		keep = ~(uint64_t)0;
+	}
+}
+
+/*
  * Scans the header section starting at p, up to and including the empty
  * line. *body receives where the body starts. Returns SIFT_OK, an error, or
  * NEED_MORE when the bytes end first.
@@ -330,6 +463,9 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 {
 	const char *end = ps->end;
 	sift_code code;
+	block b = { p, 0, 0 };
+	if (p < end)
+		block_load(&b, p, end);
 	for (;;) {
 		if (p >= end)
 			return NEED_MORE;
@@ -349,14 +485,14 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 		}
 
 		/* The field: this line and every following line that starts with
-		 * SP or HTAB (a fold, RFC 3261 7.3.1). */
-		const char *line = p, *lf;
+		 * SP or HTAB (a fold, RFC 3261 7.3.1). The first colon of its
+		 * first line comes with the line end. */
+		const char *line = p, *lf, *first_colon = NULL;
 		unsigned flags = 0;
 		for (;;) {
-			if ((code = line_end(ps, p, &lf, SIFT_H_NONE)) != SIFT_OK)
+			code = block_line_end(ps, &b, p, &lf, flags ? NULL : &first_colon);
+			if (code != SIFT_OK)
 				return code;
-			if (!lf)
-				return NEED_MORE;
 			if (lf + 1 >= end)
 				return NEED_MORE; /* a fold may follow, or the empty line */
 			if (!sift__is_wsp((unsigned char)lf[1]))
@@ -367,21 +503,32 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 		const char *field_end = content_end(line, lf);
 		const char *next = lf + 1;
 
-		/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. The name
-		 * and its registered id come from one DFA pass. */
+		/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. A registered
+		 * name before the first colon is found by perfect hash; anything
+		 * else (an extension header, white space, no colon at all) goes
+		 * through the name DFA, which also says what is wrong. */
 		unsigned id;
 		int compact;
-		const char *name_end = sift__scan_header_name(line, field_end, &id, &compact);
-		const char *colon = name_end;
-		while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
-			colon++;
-		if (!name_end || colon >= field_end || *colon != ':') {
-			if (ps->framing) {
-				p = next; /* sift_parse() will report it; framing goes on */
-				continue;
+		const char *name_end = first_colon, *colon = first_colon;
+		if (name_end) {
+			while (name_end > line && sift__is_wsp((unsigned char)name_end[-1]))
+				name_end--;
+		}
+		if (!name_end || !sift__lookup_header_name(line, (size_t)(name_end - line),
+							   (size_t)(end - line), &id, &compact)) {
+			name_end = sift__scan_header_name(line, field_end, &id, &compact);
+			colon = name_end;
+			while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
+				colon++;
+			if (!name_end || colon >= field_end || *colon != ':') {
+				if (ps->framing) {
+					p = next; /* sift_parse() will report it; framing goes on */
+					continue;
+				}
+				return fail(ps, SIFT_E_HEADER_LINE,
+					    name_end && name_end != line ? colon : line,
+					    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
 			}
-			return fail(ps, SIFT_E_HEADER_LINE, name_end && name_end != line ? colon : line,
-				    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
 		}
 		if (compact)
 			flags |= SIFT_HF_COMPACT;
@@ -441,6 +588,21 @@ sift_code sift_msg_init(sift_msg *msg, sift_header *storage, uint32_t capacity)
 	return SIFT_OK;
 }
 
+/*
+ * Chains the entries of each id (msg->first, sift_header.next) once the
+ * index is complete, or as far as it got before an error: walking the
+ * entries backwards leaves each chain in message order, with no per-id
+ * "last entry" table to clear and consult while scanning.
+ */
+static void link_chains(sift_msg *msg)
+{
+	for (uint32_t i = msg->header_count; i-- > 0;) {
+		sift_header *h = &msg->headers[i];
+		h->next = msg->first[h->id];
+		msg->first[h->id] = i;
+	}
+}
+
 /* The CSeq method must equal the request method (RFC 3261 8.1.1.5;
  * RFC 4475 3.1.2.17, 3.1.2.18). Methods are case-sensitive. */
 static sift_code check_cseq_method(parser *ps)
@@ -484,7 +646,6 @@ sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned option
 	ps.error.offset = 0;
 	ps.error.rule = NULL;
 	ps.error.header_id = SIFT_H_NONE;
-	memset(ps.last, 0xFF, sizeof ps.last);
 
 	sift_code code;
 	const char *p, *headers, *body = NULL;
@@ -503,6 +664,7 @@ sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned option
 	code = scan_start_line(&ps, p, &headers);
 	if (code == SIFT_OK)
 		code = scan_headers(&ps, headers, &body);
+	link_chains(msg);
 	if (code == NEED_MORE) {
 		code = fail(&ps, SIFT_E_NO_BODY_SEPARATOR, ps.end, "CRLF", SIFT_H_NONE);
 		goto done;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -137,6 +138,66 @@ static void header_name_case_does_not_matter(void **state)
 	assert_true(span_is(value_of(SIFT_H_CALL_ID), "abc"));
 	assert_true(span_is(msg.headers[0].name, "cAlL-iD"));
 	assert_int_equal(msg.headers[1].id, SIFT_H_VIA);
+}
+
+/*
+ * Parses OPTIONS_HEAD, then name ": 0" (a value Content-Length takes too),
+ * then a padding header when padded (so 32 bytes or more follow the name's
+ * start and the index compares it with SSE2; unpadded, a short name is near
+ * the end and the byte loop compares it), and returns the id of the first
+ * entry, or -1 when the parse fails.
+ */
+static int indexed_id(const char *name, size_t len, int padded)
+{
+	char text[256];
+	int n = snprintf(text, sizeof text, "%s%.*s: 0\r\n%s\r\n", OPTIONS_HEAD, (int)len, name,
+			 padded ? "X-Pad: 0123456789012345678901234567890123456789\r\n" : "");
+	assert_true(n > 0 && (size_t)n < sizeof text);
+	if (parse(text, SIFT_OPT_INDEX_ONLY) != SIFT_OK)
+		return -1;
+	return msg.headers[0].id;
+}
+
+/* RFC 3261 7.3.1: every registered name is found whatever its case, and a
+ * name one byte away from a registered one is what the name DFA
+ * (sift_header_lookup) says it is: the perfect hash and the DFA agree. */
+static void every_registered_name_is_indexed_in_any_case(void **state)
+{
+	(void)state;
+	static const char replacements[] = "aZz-_.!09~\x7f\x80\xff";
+	for (unsigned id = 1; id < SIFT_H_COUNT; id++) {
+		const char *canonical = sift_header_name((sift_header_id)id);
+		size_t len = strlen(canonical);
+		char name[64];
+		assert_true(len < sizeof name);
+		for (size_t i = 0; i < len; i++)
+			name[i] = (char)(i % 2 ? toupper((unsigned char)canonical[i])
+					       : tolower((unsigned char)canonical[i]));
+		for (int padded = 0; padded < 2; padded++) {
+			assert_int_equal(indexed_id(canonical, len, padded), (int)id);
+			assert_int_equal(indexed_id(name, len, padded), (int)id);
+			for (size_t at = 0; at < len; at++) {
+				for (const char *r = replacements; *r; r++) {
+					char mutated[64];
+					memcpy(mutated, name, len);
+					mutated[at] = *r;
+					sift_header_id expected = sift_header_lookup(mutated, len);
+					int got = indexed_id(mutated, len, padded);
+					/* Not a token: the parse refuses the line. */
+					if (got != -1 || expected != SIFT_H_OTHER)
+						assert_int_equal(got, (int)expected);
+				}
+			}
+		}
+	}
+	/* Every single letter: a compact form or an extension header. */
+	for (char c = 'a'; c <= 'z'; c++) {
+		char upper = (char)toupper((unsigned char)c);
+		for (int padded = 0; padded < 2; padded++) {
+			assert_int_equal(indexed_id(&c, 1, padded), (int)sift_header_lookup(&c, 1));
+			assert_int_equal(indexed_id(&upper, 1, padded), (int)sift_header_lookup(&c, 1));
+		}
+	}
 }
 
 /* RFC 3261 7.3.3: compact forms map to the same id. */
@@ -667,6 +728,7 @@ int main(void)
 		cmocka_unit_test(leading_crlfs_are_skipped),
 		cmocka_unit_test(header_name_case_does_not_matter),
 		cmocka_unit_test(compact_forms_map_to_the_long_id),
+		cmocka_unit_test(every_registered_name_is_indexed_in_any_case),
 		cmocka_unit_test(white_space_around_the_colon_is_allowed),
 		cmocka_unit_test(empty_values_are_indexed),
 		cmocka_unit_test(folded_values_are_flagged_and_unfold_to_one_space),
