@@ -135,9 +135,10 @@ const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 const char *sift__match_boundary(const char *p, const char *end);
 /* End of the message-body layer. */
 
-/* Whether the SIMD (SSE2) scanning paths run. Tests clear it to run the
- * scalar paths over the same inputs; both must give the same results.
- * Defined in src/hdr/validate.c. */
+/* Which scanning paths run: 2 (the default) the widest the CPU has (AVX2
+ * for the header-section bitmaps where the CPU has it, SSE2 otherwise), 1
+ * SSE2 only, 0 the scalar loops only. Tests run every level over the same
+ * inputs; all must give the same results. Defined in src/hdr/validate.c. */
 extern int sift__use_simd;
 
 /* SWS without a call when there is no white space to skip (the common

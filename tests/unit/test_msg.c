@@ -764,8 +764,11 @@ int main(void)
 		cmocka_unit_test(rfc3261_20_8_call_id_parts),
 		cmocka_unit_test(rfc3261_20_17_date_fields),
 	};
-	/* Twice: with the SSE2 line scanner, and with the scalar path alone. */
+	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
+	 * SSE2 alone, and with the scalar paths alone. */
 	int failed = cmocka_run_group_tests_name("msg (simd)", tests, NULL, teardown);
+	sift__use_simd = 1;
+	failed += cmocka_run_group_tests_name("msg (sse2)", tests, NULL, teardown);
 	sift__use_simd = 0;
 	failed += cmocka_run_group_tests_name("msg (scalar)", tests, NULL, teardown);
 	return failed;

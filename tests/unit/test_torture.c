@@ -247,6 +247,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int failed = _cmocka_run_group_tests("torture (simd)", tests, count, NULL, NULL);
+	sift__use_simd = 1;
+	failed += _cmocka_run_group_tests("torture (sse2)", tests, count, NULL, NULL);
 	sift__use_simd = 0;
 	failed += _cmocka_run_group_tests("torture (scalar)", tests, count, NULL, NULL);
 	free(tests);
