@@ -461,10 +461,11 @@ static inline void block_load(block *b, const char *base, const char *end)
  * A LF ends the line (bare: refused when strict); a CR must be followed by
  * LF, or it is an error (or "need more" when it is the last byte). When
  * colon is not NULL and *colon is still NULL, *colon receives the first ':'
- * in [p, line end). Returns SIFT_OK with *lf set, an error, or NEED_MORE.
+ * in [p, line end). Returns SIFT_OK with *lf at the LF and *stop where the
+ * line's content ends (its CR, or the bare LF), an error, or NEED_MORE.
  */
 static inline sift_code block_line_end(parser *ps, block *b, const char *p, const char **lf,
-				       const char **colon)
+				       const char **stop, const char **colon)
 {
 	if (p - b->base >= 64)
 		block_load(b, p, ps->end);
@@ -487,11 +488,13 @@ static inline sift_code block_line_end(parser *ps, block *b, const char *p, cons
 				if (at[1] != '\n')
 					return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
 				*lf = at + 1;
+				*stop = at;
 				return SIFT_OK;
 			}
 			if (ps->options & SIFT_OPT_STRICT)
 				return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
 			*lf = at;
+			*stop = at;
 			return SIFT_OK;
 		}
 		if (ps->end - b->base <= 64)
@@ -541,10 +544,10 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 		/* The field: this line and every following line that starts with
 		 * SP or HTAB (a fold, RFC 3261 7.3.1). The first colon of its
 		 * first line comes with the line end. */
-		const char *line = p, *lf, *first_colon = NULL;
+		const char *line = p, *lf, *field_end, *first_colon = NULL;
 		unsigned flags = 0;
 		for (;;) {
-			code = block_line_end(ps, &b, p, &lf, flags ? NULL : &first_colon);
+			code = block_line_end(ps, &b, p, &lf, &field_end, flags ? NULL : &first_colon);
 			if (code != SIFT_OK)
 				return code;
 			if (lf + 1 >= end)
@@ -554,7 +557,6 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 			flags |= SIFT_HF_FOLDED;
 			p = lf + 1;
 		}
-		const char *field_end = content_end(line, lf);
 		const char *next = lf + 1;
 
 		/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. A registered
