@@ -35,12 +35,18 @@ void typed_comma_bool(FILE *out, const char *key, int value)
 	fprintf(out, ",\"%s\":%s", key, value ? "true" : "false");
 }
 
-void typed_comma_name(FILE *out, const char *key, const char *name)
+void typed_name(FILE *out, const char *key, const char *name)
 {
 	if (name)
-		fprintf(out, ",\"%s\":\"%s\"", key, name);
+		fprintf(out, "\"%s\":\"%s\"", key, name);
 	else
-		fprintf(out, ",\"%s\":null", key);
+		fprintf(out, "\"%s\":null", key);
+}
+
+void typed_comma_name(FILE *out, const char *key, const char *name)
+{
+	fputc(',', out);
+	typed_name(out, key, name);
 }
 
 void typed_comma_q(FILE *out, unsigned thousandths, int has_q)

@@ -29,7 +29,9 @@ void typed_comma_span(FILE *out, const char *key, const char *buf, sift_span s, 
 void typed_comma_uint(FILE *out, const char *key, uint32_t n, int present);
 /* ,"key":true or ,"key":false */
 void typed_comma_bool(FILE *out, const char *key, int value);
-/* ,"key":"name" or ,"key":null when name is NULL (an enum without a name) */
+/* "key":"name" or "key":null when name is NULL (an enum without a name);
+ * typed_comma_name with the comma first */
+void typed_name(FILE *out, const char *key, const char *name);
 void typed_comma_name(FILE *out, const char *key, const char *name);
 /* ,"q":0.500 from thousandths, or ,"q":null when absent */
 void typed_comma_q(FILE *out, unsigned thousandths, int has_q);
