@@ -110,6 +110,20 @@ static inline char *fuzz_dup(const void *data, size_t size)
 	return copy;
 }
 
+/* One step of an iterator walk over `list`: `more` is what the iterator
+ * returned, `before` the cursor's length before the call. The cursor stays
+ * inside the list, every step that gives an element consumes bytes, and the
+ * walk ends with the cursor empty. Returns `more`. */
+static inline int fuzz_walk_step(int more, sift_span cursor, uint32_t before, sift_span list)
+{
+	FUZZ_SPAN_WITHIN(cursor, list);
+	if (more)
+		FUZZ_CHECK(cursor.len < before);
+	else
+		FUZZ_CHECK(cursor.len == 0);
+	return more;
+}
+
 /* A sift_param_next() walk over a params span ends (every step consumes
  * bytes) and stays inside the span; with validated = 1 (the span came from a
  * parser that accepted it) every parameter has a name. sift_param_find()
@@ -122,12 +136,8 @@ static inline void fuzz_walk_params(const char *buf, sift_span params, int valid
 		uint32_t before = cursor.len;
 		memset(&param, 0x5A, sizeof param);
 		int more = sift_param_next(buf, &cursor, &param);
-		FUZZ_SPAN_WITHIN(cursor, params);
-		if (!more) {
-			FUZZ_CHECK(cursor.len == 0);
+		if (!fuzz_walk_step(more, cursor, before, params))
 			break;
-		}
-		FUZZ_CHECK(cursor.len < before);
 		FUZZ_SPAN_WITHIN(param.name, params);
 		FUZZ_CHECK(param.has_value == 0 || param.has_value == 1);
 		if (param.has_value)

@@ -39,12 +39,8 @@ static uint32_t walk_list(const char *buf, sift_span list, int which, unsigned o
 	for (;;) {
 		uint32_t before = cursor.len;
 		int more = sift_event_list_next(buf, &cursor, &element);
-		FUZZ_SPAN_WITHIN(cursor, list);
-		if (!more) {
-			FUZZ_CHECK(cursor.len == 0);
+		if (!fuzz_walk_step(more, cursor, before, list))
 			break;
-		}
-		FUZZ_CHECK(cursor.len < before);
 		FUZZ_SPAN_WITHIN(element, list);
 		count++;
 		/* Elements of a validated list parse on their own. */
@@ -69,12 +65,8 @@ static void walk_templates(const char *buf, sift_span templates, int validated)
 	for (;;) {
 		uint32_t before = cursor.len;
 		int more = sift_event_template_next(buf, &cursor, &t);
-		FUZZ_SPAN_WITHIN(cursor, templates);
-		if (!more) {
-			FUZZ_CHECK(cursor.len == 0);
+		if (!fuzz_walk_step(more, cursor, before, templates))
 			break;
-		}
-		FUZZ_CHECK(cursor.len < before);
 		FUZZ_SPAN_WITHIN(t, templates);
 		FUZZ_CHECK(t.len > 0);
 		if (validated)
