@@ -332,4 +332,15 @@ static inline int fuzz_value_target(const fuzz_value_table *t, const uint8_t *da
 	return 0;
 }
 
+/* The entry point of a value target: the table `parsers` (an array in
+ * scope) with the FUZZ_* flags and the any_text walk (or NULL). */
+#define FUZZ_VALUE_TARGET(parsers, flags, any_text)                                  \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                 \
+	{                                                                            \
+		static const fuzz_value_table table = {                              \
+			parsers, sizeof parsers / sizeof parsers[0], flags, any_text \
+		};                                                                   \
+		return fuzz_value_target(&table, data, size);                        \
+	}
+
 #endif

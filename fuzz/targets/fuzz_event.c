@@ -242,10 +242,4 @@ static const fuzz_value_parser parsers[] = {
 	{ run_iterators, 0 },
 };
 
-static const fuzz_value_table table = { parsers, sizeof parsers / sizeof parsers[0],
-					FUZZ_STRICT_SUBSET, NULL };
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_value_target(&table, data, size);
-}
+FUZZ_VALUE_TARGET(parsers, FUZZ_STRICT_SUBSET, NULL)

@@ -366,9 +366,4 @@ static const fuzz_value_parser parsers[] = {
 	{ run_alert_urn, 0 },
 };
 
-static const fuzz_value_table table = { parsers, sizeof parsers / sizeof parsers[0], 0, NULL };
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_value_target(&table, data, size);
-}
+FUZZ_VALUE_TARGET(parsers, 0, NULL)
