@@ -57,10 +57,11 @@ void typed_comma_q(FILE *out, unsigned thousandths, int has_q)
 		fputs(",\"q\":null", out);
 }
 
-void typed_span_list(FILE *out, const char *key, const char *buf, sift_span list, typed_walk next)
+void typed_comma_span_list(FILE *out, const char *key, const char *buf, sift_span list,
+			   typed_walk next)
 {
 	sift_span element;
-	fprintf(out, "\"%s\":[", key);
+	fprintf(out, ",\"%s\":[", key);
 	for (int first = 1; next(buf, &list, &element); first = 0) {
 		if (!first)
 			fputc(',', out);

@@ -54,8 +54,7 @@ int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		fputs(",\"event\":{", out);
 		typed_span(out, "type", buf, e.type, 1);
 		typed_comma_span(out, "package", buf, e.package, 1);
-		fputc(',', out);
-		typed_span_list(out, "templates", buf, e.templates, sift_event_template_next);
+		typed_comma_span_list(out, "templates", buf, e.templates, sift_event_template_next);
 		typed_comma_span(out, "id", buf, e.id, e.has_id);
 		rates_json(out, buf, &e.max_rate, &e.min_rate, &e.adaptive_min_rate);
 		typed_comma_params_end(out, buf, e.params);
@@ -65,8 +64,7 @@ int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		sift_event_list list;
 		if (sift_allow_events_parse(buf, value, 0, &list, NULL) != SIFT_OK)
 			return 0;
-		fputc(',', out);
-		typed_span_list(out, "event_types", buf, list.list, sift_event_list_next);
+		typed_comma_span_list(out, "event_types", buf, list.list, sift_event_list_next);
 		return 1;
 	}
 	case SIFT_H_SUBSCRIPTION_STATE: {

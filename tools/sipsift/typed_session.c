@@ -85,8 +85,7 @@ static int privacy_json(FILE *out, const char *buf, sift_span value)
 	sift_privacy priv;
 	if (sift_privacy_parse(buf, value, 0, &priv, NULL) != SIFT_OK)
 		return 0;
-	fputc(',', out);
-	typed_span_list(out, "privacy", buf, priv.values, sift_privacy_next);
+	typed_comma_span_list(out, "privacy", buf, priv.values, sift_privacy_next);
 	return 1;
 }
 
