@@ -162,8 +162,8 @@ static inline void fuzz_walk_params(const char *buf, sift_span params, int valid
 /* --- one header value through a table of parsers ---------------------------
  *
  * The value targets (fuzz_headers, fuzz_session, fuzz_event, fuzz_auth,
- * fuzz_addr, fuzz_fields) share one input format and one driver,
- * fuzz_value_target():
+ * fuzz_addr, fuzz_fields, fuzz_validate) share one input format and one
+ * driver, fuzz_value_target():
  *   byte 0: bit 7 SIFT_OPT_STRICT; (byte & 0x7F) % count picks the parser
  *           of the target's table (so the table's order is the seeds' format);
  *   the rest: the header value.
@@ -193,8 +193,8 @@ typedef struct fuzz_parsed {
 	unsigned number_count;
 } fuzz_parsed;
 
-/* Records a span / a number of the result (past the array: no more; the
- * counts still compare). */
+/* Records a span / a number of the result, in order (no more than the
+ * array holds: a walk over a long list records its first elements). */
 static inline void fuzz_add(fuzz_parsed *p, sift_span span)
 {
 	if (p->span_count < FUZZ_MAX_SPANS)
