@@ -2,8 +2,10 @@
  * fuzz/targets/fuzz_addr.c - the address family (sipsift/addr.h and
  * sift_addr_parse) on one value.
  *
- * Input: selector byte, then the header value.
- *   byte 0: bit 7 SIFT_OPT_STRICT; (byte & 0x7F) % PARSER_COUNT picks:
+ * Input: selector byte, then the header value (fuzz_value_target() of
+ * check.h, which also parses the value at offset 0 and at offset 1).
+ *   byte 0: bit 7 SIFT_OPT_STRICT; (byte & 0x7F) % 22 picks, in the order
+ *   of the table `parsers` below:
  *     0..15  sift_addr_parse with the flag combination (n & 1: NAME_ADDR_ONLY,
  *            n & 2: ALLOW_STAR, n & 4: CONTACT, n & 8: NO_PARAMS), then
  *            sift_display_name_unescape on its display name
@@ -13,57 +15,21 @@
  *                                        21 sift_display_name_unescape on
  *                                           the whole value
  *
- * The value is parsed from a heap copy of exactly its bytes (span at
- * offset 0), then again at offset 1 of the original input (after the
- * selector byte).
- * Invariants (abort on violation):
- *   - every span returned lies inside the value, parts where they belong
- *     (tag, q, expires, reg-id, instance, cid, reason, index... inside the
- *     params), the URI parses, numbers agree with their text;
- *   - an error has the returned code, a rule and an offset inside the value;
- *   - the same code without an error struct; the same result, shifted, at
- *     the other offset; param and index walks end and stay inside;
+ * Invariants (abort on violation), besides the driver's (spans inside the
+ * value, error reports, the same code without an error struct, the same
+ * result shifted):
+ *   - parts lie where they belong (tag, q, expires, reg-id, instance, cid,
+ *     reason, index... inside the params), the URI parses, numbers agree
+ *     with their text; param and index walks end and stay inside;
  *   - unescaping writes at most the display's length, never past the
  *     buffer it is given, and agrees with a second call into a larger one.
  */
 #include "check.h"
 
-enum {
-	P_ADDR_LAST = 15,
-	P_REFERRED_BY,
-	P_DIVERSION,
-	P_HISTORY_INFO,
-	P_SPEC_CHECK,
-	P_SPEC_CHECK_NO_PARAMS,
-	P_UNESCAPE,
-	PARSER_COUNT
-};
-
-typedef struct parsed {
-	sift_code code;
-	sift_error error;
-	sift_span spans[32];
-	unsigned span_count;
-	uint32_t numbers[24];
-	unsigned number_count;
-} parsed;
-
-static void add(parsed *p, sift_span span)
+static unsigned addr_flags(int n)
 {
-	if (p->span_count < sizeof p->spans / sizeof p->spans[0])
-		p->spans[p->span_count++] = span;
-}
-
-static void num(parsed *p, uint32_t n)
-{
-	if (p->number_count < sizeof p->numbers / sizeof p->numbers[0])
-		p->numbers[p->number_count++] = n;
-}
-
-static unsigned addr_flags(int which)
-{
-	return ((which & 1) ? SIFT_ADDR_NAME_ADDR_ONLY : 0u) | ((which & 2) ? SIFT_ADDR_ALLOW_STAR : 0u) |
-	       ((which & 4) ? SIFT_ADDR_CONTACT : 0u) | ((which & 8) ? SIFT_ADDR_NO_PARAMS : 0u);
+	return ((n & 1) ? SIFT_ADDR_NAME_ADDR_ONLY : 0u) | ((n & 2) ? SIFT_ADDR_ALLOW_STAR : 0u) |
+	       ((n & 4) ? SIFT_ADDR_CONTACT : 0u) | ((n & 8) ? SIFT_ADDR_NO_PARAMS : 0u);
 }
 
 /* Digits of a span as a number, saturating at UINT32_MAX. */
@@ -84,7 +50,7 @@ static uint32_t digits_value(const char *buf, sift_span s, int *overflow)
 
 /* Unescapes a display span twice: into a small buffer (checked against
  * its size with a guard byte) and into one large enough; both agree. */
-static void check_unescape(const char *buf, sift_span display, parsed *out)
+static void check_unescape(const char *buf, sift_span display, fuzz_parsed *out)
 {
 	char small[9];
 	size_t len_small = 0, len = 0;
@@ -104,8 +70,8 @@ static void check_unescape(const char *buf, sift_span display, parsed *out)
 	} else {
 		FUZZ_CHECK(a == b);
 	}
-	num(out, (uint32_t)b);
-	num(out, (uint32_t)len);
+	fuzz_num(out, (uint32_t)b);
+	fuzz_num(out, (uint32_t)len);
 	free(big);
 }
 
@@ -157,15 +123,15 @@ static void check_addr(const char *buf, sift_span value, const sift_addr *a, uns
 	fuzz_walk_params(buf, a->params, 1);
 }
 
-static void add_addr(parsed *out, const sift_addr *a)
+static void add_addr(fuzz_parsed *out, const sift_addr *a)
 {
-	add(out, a->display); add(out, a->uri); add(out, a->params); add(out, a->tag);
-	add(out, a->q_text); add(out, a->expires_text); add(out, a->instance);
-	add(out, a->reg_id_text);
-	num(out, a->is_name_addr); num(out, a->is_star); num(out, a->has_tag);
-	num(out, a->display_quoted); num(out, a->has_q); num(out, a->has_expires);
-	num(out, a->has_instance); num(out, a->has_reg_id); num(out, a->q);
-	num(out, a->expires); num(out, a->reg_id);
+	fuzz_add(out, a->display); fuzz_add(out, a->uri); fuzz_add(out, a->params); fuzz_add(out, a->tag);
+	fuzz_add(out, a->q_text); fuzz_add(out, a->expires_text); fuzz_add(out, a->instance);
+	fuzz_add(out, a->reg_id_text);
+	fuzz_num(out, a->is_name_addr); fuzz_num(out, a->is_star); fuzz_num(out, a->has_tag);
+	fuzz_num(out, a->display_quoted); fuzz_num(out, a->has_q); fuzz_num(out, a->has_expires);
+	fuzz_num(out, a->has_instance); fuzz_num(out, a->has_reg_id); fuzz_num(out, a->q);
+	fuzz_num(out, a->expires); fuzz_num(out, a->reg_id);
 }
 
 /* An index-val span: walks to the end, depth numbers, inside params. */
@@ -177,159 +143,128 @@ static uint32_t check_index(const char *buf, sift_span index, sift_span params)
 	uint32_t number, depth = 0;
 	for (;;) {
 		uint32_t before = cursor.len;
-		if (!sift_history_index_next(buf, &cursor, &number))
+		int more = sift_history_index_next(buf, &cursor, &number);
+		if (!fuzz_walk_step(more, cursor, before, index))
 			break;
-		FUZZ_CHECK(cursor.len < before);
-		FUZZ_SPAN_WITHIN(cursor, index);
 		depth++;
 	}
-	FUZZ_CHECK(cursor.len == 0);
 	return depth;
 }
 
-static void run(int which, const char *buf, sift_span value, unsigned options, parsed *out)
+/* arg: the flag combination n of 0..15 */
+static sift_code run_addr(const fuzz_value *v, fuzz_parsed *out)
 {
-	sift_error *err = &out->error;
-	memset(out, 0, sizeof *out);
-	if (which <= P_ADDR_LAST) {
-		sift_addr a;
-		memset(&a, 0x5A, sizeof a); /* the parser clears it */
-		unsigned flags = addr_flags(which);
-		out->code = sift_addr_parse(buf, value, options | flags, &a, err);
-		add_addr(out, &a);
-		if (out->code == SIFT_OK) {
-			check_addr(buf, value, &a, flags, options);
-			check_unescape(buf, a.display, out);
-		}
-	} else if (which == P_REFERRED_BY) {
-		sift_referred_by rb;
-		memset(&rb, 0x5A, sizeof rb);
-		out->code = sift_referred_by_parse(buf, value, options, &rb, err);
-		add_addr(out, &rb.addr);
-		add(out, rb.cid);
-		num(out, rb.has_cid);
-		if (out->code == SIFT_OK) {
-			check_addr(buf, value, &rb.addr, 0, options);
-			if (rb.has_cid) {
-				FUZZ_SPAN_WITHIN(rb.cid, rb.addr.params);
-				FUZZ_CHECK(memchr(buf + rb.cid.off, '@', rb.cid.len) != NULL);
-			}
-		}
-	} else if (which == P_DIVERSION) {
-		sift_diversion d;
-		memset(&d, 0x5A, sizeof d);
-		out->code = sift_diversion_parse(buf, value, options, &d, err);
-		add_addr(out, &d.addr);
-		add(out, d.reason); add(out, d.counter_text); add(out, d.limit_text);
-		add(out, d.privacy); add(out, d.screen);
-		num(out, d.counter); num(out, d.limit);
-		num(out, (uint32_t)(d.has_reason | d.has_counter << 1 | d.has_limit << 2 |
-				    d.has_privacy << 3 | d.has_screen << 4));
-		if (out->code == SIFT_OK) {
-			check_addr(buf, value, &d.addr, SIFT_ADDR_NAME_ADDR_ONLY, options);
-			const sift_span parts[] = { d.reason, d.counter_text, d.limit_text, d.privacy,
-						    d.screen };
-			for (size_t i = 0; i < 5; i++)
-				FUZZ_SPAN_WITHIN(parts[i], d.addr.params);
-			int overflow;
-			if (d.has_counter)
-				FUZZ_CHECK(d.counter_text.len <= 2 &&
-					   d.counter == digits_value(buf, d.counter_text, &overflow));
-			if (d.has_limit)
-				FUZZ_CHECK(d.limit_text.len <= 2 &&
-					   d.limit == digits_value(buf, d.limit_text, &overflow));
-		}
-	} else if (which == P_HISTORY_INFO) {
-		sift_history_info hi;
-		memset(&hi, 0x5A, sizeof hi);
-		out->code = sift_history_info_parse(buf, value, options, &hi, err);
-		add_addr(out, &hi.addr);
-		add(out, hi.index); add(out, hi.rc); add(out, hi.mp); add(out, hi.np);
-		num(out, hi.index_depth);
-		num(out, (uint32_t)(hi.has_rc | hi.has_mp << 1 | hi.has_np << 2));
-		if (out->code == SIFT_OK) {
-			check_addr(buf, value, &hi.addr, SIFT_ADDR_NAME_ADDR_ONLY, options);
-			FUZZ_CHECK(check_index(buf, hi.index, hi.addr.params) == hi.index_depth);
-			if (hi.has_rc)
-				check_index(buf, hi.rc, hi.addr.params);
-			if (hi.has_mp)
-				check_index(buf, hi.mp, hi.addr.params);
-			if (hi.has_np)
-				check_index(buf, hi.np, hi.addr.params);
-		}
-	} else if (which == P_SPEC_CHECK || which == P_SPEC_CHECK_NO_PARAMS) {
-		unsigned flags = which == P_SPEC_CHECK ? SIFT_ADDR_ALLOW_STAR : SIFT_ADDR_NO_PARAMS;
-		out->code = sift_addr_spec_check(buf, value, flags, err);
-		if (out->code != SIFT_OK) {
-			FUZZ_CHECK(out->code == SIFT_E_HEADER_VALUE);
-			FUZZ_CHECK(err->offset < value.off + value.len);
-			char c = buf[err->offset];
-			FUZZ_CHECK(c == ',' || c == ';' || c == '?');
-		}
-	} else {
-		check_unescape(buf, value, out);
-		out->code = SIFT_OK;
-	}
-	if (out->code != SIFT_OK) {
-		FUZZ_CHECK(out->error.code == out->code);
-		FUZZ_CHECK(out->error.rule != NULL);
-		FUZZ_CHECK(fuzz_offset_within(out->error.offset, value));
-	}
-}
-
-/* The same parse without an error struct returns the same code. */
-static sift_code run_without_error(int which, const char *buf, sift_span value, unsigned options)
-{
+	unsigned flags = addr_flags(v->arg);
 	sift_addr a;
-	sift_referred_by rb;
-	sift_diversion d;
-	sift_history_info hi;
-	if (which <= P_ADDR_LAST)
-		return sift_addr_parse(buf, value, options | addr_flags(which), &a, NULL);
-	switch (which) {
-	case P_REFERRED_BY:
-		return sift_referred_by_parse(buf, value, options, &rb, NULL);
-	case P_DIVERSION:
-		return sift_diversion_parse(buf, value, options, &d, NULL);
-	case P_HISTORY_INFO:
-		return sift_history_info_parse(buf, value, options, &hi, NULL);
-	case P_SPEC_CHECK:
-		return sift_addr_spec_check(buf, value, SIFT_ADDR_ALLOW_STAR, NULL);
-	case P_SPEC_CHECK_NO_PARAMS:
-		return sift_addr_spec_check(buf, value, SIFT_ADDR_NO_PARAMS, NULL);
-	default:
-		return SIFT_OK;
+	memset(&a, 0x5A, sizeof a); /* the parser clears it */
+	sift_code code = sift_addr_parse(v->buf, v->value, v->options | flags, &a, v->err);
+	add_addr(out, &a);
+	if (code == SIFT_OK) {
+		check_addr(v->buf, v->value, &a, flags, v->options);
+		check_unescape(v->buf, a.display, out);
 	}
+	return code;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static sift_code run_referred_by(const fuzz_value *v, fuzz_parsed *out)
 {
-	if (size < 1)
-		return 0;
-	int which = (data[0] & 0x7F) % PARSER_COUNT;
-	unsigned options = (data[0] & 0x80) ? SIFT_OPT_STRICT : 0;
-	size_t len = size - 1;
-	char *copy = fuzz_dup(data + 1, len);
-	sift_span value = { 0, (uint32_t)len };
-	sift_span shifted_value = { 1, (uint32_t)len };
-
-	static parsed alone, shifted;
-	run(which, copy, value, options, &alone);
-	for (unsigned i = 0; i < alone.span_count; i++)
-		FUZZ_SPAN_IN(alone.spans[i], len);
-	FUZZ_CHECK(run_without_error(which, copy, value, options) == alone.code);
-
-	run(which, (const char *)data, shifted_value, options, &shifted);
-	FUZZ_CHECK(shifted.code == alone.code);
-	FUZZ_CHECK(shifted.number_count == alone.number_count);
-	FUZZ_CHECK(memcmp(shifted.numbers, alone.numbers, sizeof alone.numbers) == 0);
-	FUZZ_CHECK(shifted.span_count == alone.span_count);
-	for (unsigned i = 0; i < alone.span_count; i++) {
-		FUZZ_SPAN_IN(shifted.spans[i], size);
-		FUZZ_CHECK(fuzz_span_moved(shifted.spans[i], alone.spans[i], 1));
+	sift_referred_by rb;
+	memset(&rb, 0x5A, sizeof rb);
+	sift_code code = sift_referred_by_parse(v->buf, v->value, v->options, &rb, v->err);
+	add_addr(out, &rb.addr);
+	fuzz_add(out, rb.cid);
+	fuzz_num(out, rb.has_cid);
+	if (code == SIFT_OK) {
+		check_addr(v->buf, v->value, &rb.addr, 0, v->options);
+		if (rb.has_cid) {
+			FUZZ_SPAN_WITHIN(rb.cid, rb.addr.params);
+			FUZZ_CHECK(memchr(v->buf + rb.cid.off, '@', rb.cid.len) != NULL);
+		}
 	}
-	if (alone.code != SIFT_OK)
-		FUZZ_CHECK(shifted.error.offset == alone.error.offset + 1);
-	free(copy);
-	return 0;
+	return code;
 }
+
+static sift_code run_diversion(const fuzz_value *v, fuzz_parsed *out)
+{
+	sift_diversion d;
+	memset(&d, 0x5A, sizeof d);
+	sift_code code = sift_diversion_parse(v->buf, v->value, v->options, &d, v->err);
+	add_addr(out, &d.addr);
+	fuzz_add(out, d.reason); fuzz_add(out, d.counter_text); fuzz_add(out, d.limit_text);
+	fuzz_add(out, d.privacy); fuzz_add(out, d.screen);
+	fuzz_num(out, d.counter);
+	fuzz_num(out, d.limit);
+	fuzz_num(out, (uint32_t)(d.has_reason | d.has_counter << 1 | d.has_limit << 2 |
+				 d.has_privacy << 3 | d.has_screen << 4));
+	if (code != SIFT_OK)
+		return code;
+	check_addr(v->buf, v->value, &d.addr, SIFT_ADDR_NAME_ADDR_ONLY, v->options);
+	const sift_span parts[] = { d.reason, d.counter_text, d.limit_text, d.privacy, d.screen };
+	for (size_t i = 0; i < 5; i++)
+		FUZZ_SPAN_WITHIN(parts[i], d.addr.params);
+	int overflow;
+	if (d.has_counter)
+		FUZZ_CHECK(d.counter_text.len <= 2 &&
+			   d.counter == digits_value(v->buf, d.counter_text, &overflow));
+	if (d.has_limit)
+		FUZZ_CHECK(d.limit_text.len <= 2 &&
+			   d.limit == digits_value(v->buf, d.limit_text, &overflow));
+	return code;
+}
+
+static sift_code run_history_info(const fuzz_value *v, fuzz_parsed *out)
+{
+	sift_history_info hi;
+	memset(&hi, 0x5A, sizeof hi);
+	sift_code code = sift_history_info_parse(v->buf, v->value, v->options, &hi, v->err);
+	add_addr(out, &hi.addr);
+	fuzz_add(out, hi.index); fuzz_add(out, hi.rc); fuzz_add(out, hi.mp); fuzz_add(out, hi.np);
+	fuzz_num(out, hi.index_depth);
+	fuzz_num(out, (uint32_t)(hi.has_rc | hi.has_mp << 1 | hi.has_np << 2));
+	if (code != SIFT_OK)
+		return code;
+	check_addr(v->buf, v->value, &hi.addr, SIFT_ADDR_NAME_ADDR_ONLY, v->options);
+	FUZZ_CHECK(check_index(v->buf, hi.index, hi.addr.params) == hi.index_depth);
+	if (hi.has_rc)
+		check_index(v->buf, hi.rc, hi.addr.params);
+	if (hi.has_mp)
+		check_index(v->buf, hi.mp, hi.addr.params);
+	if (hi.has_np)
+		check_index(v->buf, hi.np, hi.addr.params);
+	return code;
+}
+
+/* arg: the flags (SIFT_ADDR_ALLOW_STAR or SIFT_ADDR_NO_PARAMS) */
+static sift_code run_spec_check(const fuzz_value *v, fuzz_parsed *out)
+{
+	(void)out; /* nothing to record but the code and the error */
+	sift_code code = sift_addr_spec_check(v->buf, v->value, (unsigned)v->arg, v->err);
+	if (code != SIFT_OK && v->err) {
+		FUZZ_CHECK(code == SIFT_E_HEADER_VALUE);
+		FUZZ_CHECK(v->err->offset < v->value.off + v->value.len);
+		char c = v->buf[v->err->offset];
+		FUZZ_CHECK(c == ',' || c == ';' || c == '?');
+	}
+	return code;
+}
+
+static sift_code run_unescape(const fuzz_value *v, fuzz_parsed *out)
+{
+	check_unescape(v->buf, v->value, out);
+	return SIFT_OK;
+}
+
+static const fuzz_value_parser parsers[] = {
+	{ run_addr, 0 }, { run_addr, 1 }, { run_addr, 2 }, { run_addr, 3 },
+	{ run_addr, 4 }, { run_addr, 5 }, { run_addr, 6 }, { run_addr, 7 },
+	{ run_addr, 8 }, { run_addr, 9 }, { run_addr, 10 }, { run_addr, 11 },
+	{ run_addr, 12 }, { run_addr, 13 }, { run_addr, 14 }, { run_addr, 15 },
+	{ run_referred_by, 0 },
+	{ run_diversion, 0 },
+	{ run_history_info, 0 },
+	{ run_spec_check, SIFT_ADDR_ALLOW_STAR },
+	{ run_spec_check, SIFT_ADDR_NO_PARAMS },
+	{ run_unescape, 0 },
+};
+
+FUZZ_VALUE_TARGET(parsers, 0, NULL)

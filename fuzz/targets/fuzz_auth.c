@@ -2,43 +2,28 @@
  * fuzz/targets/fuzz_auth.c - the auth family's parsers on one value
  * (include/sipsift/auth.h).
  *
- * Input: selector byte, then the header value.
- *   byte 0: bit 7 SIFT_OPT_STRICT; (byte & 0x7F) % PARSER_COUNT picks:
+ * Input: selector byte, then the header value (fuzz_value_target() of
+ * check.h, which also parses the value at offset 0 and at offset 1).
+ *   byte 0: bit 7 SIFT_OPT_STRICT; (byte & 0x7F) % 4 picks, in the order of
+ *   the table `parsers` below:
  *     0 sift_challenge_parse      2 sift_auth_info_parse
  *     1 sift_credentials_parse    3 sift_sec_mechanism_parse
  *
- * The value is parsed from a heap copy of exactly its bytes (span at
- * offset 0), then again at offset 1 of the original input (after the
- * selector byte).
- * Invariants (abort on violation):
- *   - every span the parser returns lies inside the value; captured
- *     parameter values lie inside the parameter list; a parameter not
- *     captured has an empty span; the algorithm enum matches the
- *     algorithm text; nc is 8 digits and nonce_count their value;
+ * Invariants (abort on violation), besides the driver's (spans inside the
+ * value, error reports, the same code without an error struct, the same
+ * result shifted):
+ *   - captured parameter values lie inside the parameter list; a
+ *     parameter not captured has an empty span; the algorithm enum matches
+ *     the algorithm text; nc is 8 digits and nonce_count their value;
  *   - sift_auth_param_next() walks the list of an accepted value to its
  *     end, inside it, and gives each captured parameter the same span;
  *     on any span (accepted or not) it ends and stays inside;
- *   - what strict accepts, the default mode accepts with the same parts;
- *   - an error has the returned code, a rule and an offset inside the
- *     value; the same code without an error struct; the same result,
- *     shifted, at the other offset.
+ *   - what strict accepts, the default mode accepts with the same parts
+ *     (FUZZ_STRICT_SAME_RESULT).
  */
 #include "check.h"
 
-enum { P_CHALLENGE, P_CREDENTIALS, P_AUTH_INFO, P_SEC_MECHANISM, PARSER_COUNT };
-
-typedef struct parsed {
-	sift_code code;
-	sift_error error;
-	sift_span spans[32];
-	unsigned span_count;
-	uint32_t numbers[8];
-} parsed;
-
-static void add(parsed *p, sift_span span)
-{
-	p->spans[p->span_count++] = span;
-}
+enum { P_CHALLENGE, P_CREDENTIALS, P_AUTH_INFO };
 
 /* The captured values, in sift_auth_param_id order (index 0 unused). */
 static void auth_values(const sift_auth *a, sift_span out[SIFT_AUTHP_COUNT])
@@ -80,12 +65,8 @@ static uint32_t walk_auth_params(const char *buf, sift_span params, const sift_a
 		uint32_t before = cursor.len;
 		memset(&param, 0x5A, sizeof param);
 		int more = sift_auth_param_next(buf, &cursor, &param);
-		FUZZ_SPAN_WITHIN(cursor, params);
-		if (!more) {
-			FUZZ_CHECK(cursor.len == 0);
+		if (!fuzz_walk_step(more, cursor, before, params))
 			return last_end;
-		}
-		FUZZ_CHECK(cursor.len < before);
 		FUZZ_CHECK(param.name.len > 0);
 		FUZZ_SPAN_WITHIN(param.name, params);
 		FUZZ_SPAN_WITHIN(param.value, params);
@@ -165,105 +146,60 @@ static void check_sec(const char *buf, sift_span value, const sift_sec_mechanism
 	fuzz_walk_params(buf, m->params, 1);
 }
 
-static void run(int which, const char *buf, sift_span value, unsigned options, parsed *out)
+/* arg: P_CHALLENGE, P_CREDENTIALS or P_AUTH_INFO */
+static sift_code run_auth(const fuzz_value *v, fuzz_parsed *out)
 {
-	sift_error *err = &out->error;
-	memset(out, 0, sizeof *out);
-	if (which == P_SEC_MECHANISM) {
-		sift_sec_mechanism m;
-		memset(&m, 0x5A, sizeof m); /* the parser clears it */
-		out->code = sift_sec_mechanism_parse(buf, value, options, &m, err);
-		add(out, m.name); add(out, m.params); add(out, m.q); add(out, m.d_alg);
-		add(out, m.d_qop); add(out, m.d_ver);
-		out->numbers[0] = m.mechanism;
-		out->numbers[1] = m.q_thousandths;
-		out->numbers[2] = (uint32_t)m.has_q << 3 | (uint32_t)m.has_d_alg << 2 |
-				  (uint32_t)m.has_d_qop << 1 | m.has_d_ver;
-		if (out->code == SIFT_OK)
-			check_sec(buf, value, &m);
-	} else {
-		sift_auth a;
-		sift_span values[SIFT_AUTHP_COUNT];
-		memset(&a, 0x5A, sizeof a); /* the parser clears it */
-		out->code = which == P_CHALLENGE     ? sift_challenge_parse(buf, value, options, &a, err)
-			    : which == P_CREDENTIALS ? sift_credentials_parse(buf, value, options, &a, err)
-						     : sift_auth_info_parse(buf, value, options, &a, err);
-		add(out, a.scheme_name); add(out, a.params); add(out, a.token);
-		auth_values(&a, values);
-		for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
-			add(out, values[id]);
-		out->numbers[0] = a.scheme;
-		out->numbers[1] = a.present;
-		out->numbers[2] = a.alg;
-		out->numbers[3] = a.nonce_count;
-		out->numbers[4] = (uint32_t)a.stale << 1 | a.userhash;
-		if (out->code == SIFT_OK)
-			check_auth(buf, value, &a, which);
-	}
-	if (out->code != SIFT_OK) {
-		FUZZ_CHECK(out->error.code == out->code);
-		FUZZ_CHECK(out->error.rule != NULL);
-		FUZZ_CHECK(fuzz_offset_within(out->error.offset, value));
-	}
-}
-
-static sift_code run_without_error(int which, const char *buf, sift_span value, unsigned options)
-{
+	static sift_code (*const parse[])(const char *, sift_span, unsigned, sift_auth *,
+					   sift_error *) = {
+		[P_CHALLENGE] = sift_challenge_parse,
+		[P_CREDENTIALS] = sift_credentials_parse,
+		[P_AUTH_INFO] = sift_auth_info_parse,
+	};
 	sift_auth a;
-	sift_sec_mechanism m;
-	switch (which) {
-	case P_CHALLENGE:
-		return sift_challenge_parse(buf, value, options, &a, NULL);
-	case P_CREDENTIALS:
-		return sift_credentials_parse(buf, value, options, &a, NULL);
-	case P_AUTH_INFO:
-		return sift_auth_info_parse(buf, value, options, &a, NULL);
-	default:
-		return sift_sec_mechanism_parse(buf, value, options, &m, NULL);
-	}
+	sift_span values[SIFT_AUTHP_COUNT];
+	memset(&a, 0x5A, sizeof a); /* the parser clears it */
+	sift_code code = parse[v->arg](v->buf, v->value, v->options, &a, v->err);
+	fuzz_add(out, a.scheme_name); fuzz_add(out, a.params); fuzz_add(out, a.token);
+	auth_values(&a, values);
+	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
+		fuzz_add(out, values[id]);
+	fuzz_num(out, a.scheme);
+	fuzz_num(out, a.present);
+	fuzz_num(out, a.alg);
+	fuzz_num(out, a.nonce_count);
+	fuzz_num(out, (uint32_t)a.stale << 1 | a.userhash);
+	if (code == SIFT_OK)
+		check_auth(v->buf, v->value, &a, v->arg);
+	return code;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static sift_code run_sec_mechanism(const fuzz_value *v, fuzz_parsed *out)
 {
-	if (size < 1)
-		return 0;
-	int which = (data[0] & 0x7F) % PARSER_COUNT;
-	unsigned options = (data[0] & 0x80) ? SIFT_OPT_STRICT : 0;
-	size_t len = size - 1;
-	char *copy = fuzz_dup(data + 1, len);
-	sift_span value = { 0, (uint32_t)len };
-	sift_span shifted_value = { 1, (uint32_t)len };
-
-	parsed alone, shifted;
-	run(which, copy, value, options, &alone);
-	for (unsigned i = 0; i < alone.span_count; i++)
-		FUZZ_SPAN_IN(alone.spans[i], len);
-	FUZZ_CHECK(run_without_error(which, copy, value, options) == alone.code);
-
-	/* Strict accepts less, never something else. */
-	if (options && alone.code == SIFT_OK) {
-		parsed liberal;
-		run(which, copy, value, 0, &liberal);
-		FUZZ_CHECK(liberal.code == SIFT_OK);
-		FUZZ_CHECK(liberal.span_count == alone.span_count);
-		for (unsigned i = 0; i < alone.span_count; i++)
-			FUZZ_CHECK(fuzz_span_moved(liberal.spans[i], alone.spans[i], 0));
-		FUZZ_CHECK(memcmp(liberal.numbers, alone.numbers, sizeof alone.numbers) == 0);
-	}
-
-	/* The iterator on any text: ends, stays inside. */
-	walk_auth_params(copy, value, NULL);
-
-	run(which, (const char *)data, shifted_value, options, &shifted);
-	FUZZ_CHECK(shifted.code == alone.code);
-	FUZZ_CHECK(memcmp(shifted.numbers, alone.numbers, sizeof alone.numbers) == 0);
-	FUZZ_CHECK(shifted.span_count == alone.span_count);
-	for (unsigned i = 0; i < alone.span_count; i++) {
-		FUZZ_SPAN_IN(shifted.spans[i], size);
-		FUZZ_CHECK(fuzz_span_moved(shifted.spans[i], alone.spans[i], 1));
-	}
-	if (alone.code != SIFT_OK)
-		FUZZ_CHECK(shifted.error.offset == alone.error.offset + 1);
-	free(copy);
-	return 0;
+	sift_sec_mechanism m;
+	memset(&m, 0x5A, sizeof m); /* the parser clears it */
+	sift_code code = sift_sec_mechanism_parse(v->buf, v->value, v->options, &m, v->err);
+	fuzz_add(out, m.name); fuzz_add(out, m.params); fuzz_add(out, m.q); fuzz_add(out, m.d_alg);
+	fuzz_add(out, m.d_qop); fuzz_add(out, m.d_ver);
+	fuzz_num(out, m.mechanism);
+	fuzz_num(out, m.q_thousandths);
+	fuzz_num(out, (uint32_t)m.has_q << 3 | (uint32_t)m.has_d_alg << 2 |
+			      (uint32_t)m.has_d_qop << 1 | m.has_d_ver);
+	if (code == SIFT_OK)
+		check_sec(v->buf, v->value, &m);
+	return code;
 }
+
+/* The iterator on any text: ends, stays inside. */
+static void walk_any_text(const char *buf, sift_span value)
+{
+	walk_auth_params(buf, value, NULL);
+}
+
+static const fuzz_value_parser parsers[] = {
+	{ run_auth, P_CHALLENGE },
+	{ run_auth, P_CREDENTIALS },
+	{ run_auth, P_AUTH_INFO },
+	{ run_sec_mechanism, 0 },
+};
+
+FUZZ_VALUE_TARGET(parsers, FUZZ_STRICT_SAME_RESULT, walk_any_text)

@@ -567,6 +567,18 @@ static void ipv4_fragment(reader *r, flow_key *k, const unsigned char *ip, unsig
 	}
 }
 
+/* The addresses of a flow key (ports are set by the transport): `size`
+ * bytes each, 4 for IPv4 and 16 for IPv6; the rest of the key zero, as
+ * hash_key() and flow_find() compare it whole. */
+static void flow_key_init(flow_key *k, uint8_t family, const unsigned char *src,
+			  const unsigned char *dst, size_t size)
+{
+	memset(k, 0, sizeof *k);
+	k->family = family;
+	memcpy(k->src, src, size);
+	memcpy(k->dst, dst, size);
+}
+
 static void ipv4(reader *r, const unsigned char *p, size_t n)
 {
 	if (n < 20 || (p[0] >> 4) != 4 || (size_t)(p[0] & 15) * 4 < 20) {
@@ -579,10 +591,7 @@ static void ipv4(reader *r, const unsigned char *p, size_t n)
 		return;
 	}
 	flow_key k;
-	memset(&k, 0, sizeof k);
-	k.family = 4;
-	memcpy(k.src, p + 12, 4);
-	memcpy(k.dst, p + 16, 4);
+	flow_key_init(&k, 4, p + 12, p + 16, 4);
 	unsigned protocol = p[9];
 	uint16_t fragment = get16(p + 6);
 	size_t offset = (size_t)(fragment & 0x1FFF) * 8;
@@ -605,10 +614,7 @@ static void ipv6(reader *r, const unsigned char *p, size_t n)
 		return;
 	}
 	flow_key k;
-	memset(&k, 0, sizeof k);
-	k.family = 6;
-	memcpy(k.src, p + 8, 16);
-	memcpy(k.dst, p + 24, 16);
+	flow_key_init(&k, 6, p + 8, p + 24, 16);
 	unsigned next = p[6];
 	const unsigned char *at = p + 40, *end = p + 40 + length;
 	/* RFC 8200 4: hop-by-hop, routing and destination options are skipped;

@@ -16,6 +16,60 @@ void typed_span(FILE *out, const char *key, const char *buf, sift_span s, int pr
 		fputs("null", out);
 }
 
+void typed_comma_span(FILE *out, const char *key, const char *buf, sift_span s, int present)
+{
+	fputc(',', out);
+	typed_span(out, key, buf, s, present);
+}
+
+void typed_comma_uint(FILE *out, const char *key, uint32_t n, int present)
+{
+	if (present)
+		fprintf(out, ",\"%s\":%u", key, (unsigned)n);
+	else
+		fprintf(out, ",\"%s\":null", key);
+}
+
+void typed_comma_bool(FILE *out, const char *key, int value)
+{
+	fprintf(out, ",\"%s\":%s", key, value ? "true" : "false");
+}
+
+void typed_name(FILE *out, const char *key, const char *name)
+{
+	if (name)
+		fprintf(out, "\"%s\":\"%s\"", key, name);
+	else
+		fprintf(out, "\"%s\":null", key);
+}
+
+void typed_comma_name(FILE *out, const char *key, const char *name)
+{
+	fputc(',', out);
+	typed_name(out, key, name);
+}
+
+void typed_comma_q(FILE *out, unsigned thousandths, int has_q)
+{
+	if (has_q)
+		fprintf(out, ",\"q\":%u.%03u", thousandths / 1000u, thousandths % 1000u);
+	else
+		fputs(",\"q\":null", out);
+}
+
+void typed_comma_span_list(FILE *out, const char *key, const char *buf, sift_span list,
+			   typed_walk next)
+{
+	sift_span element;
+	fprintf(out, ",\"%s\":[", key);
+	for (int first = 1; next(buf, &list, &element); first = 0) {
+		if (!first)
+			fputc(',', out);
+		json_string(out, buf + element.off, element.len);
+	}
+	fputc(']', out);
+}
+
 void typed_params(FILE *out, const char *key, const char *buf, sift_span params)
 {
 	sift_param param;
@@ -32,6 +86,13 @@ void typed_params(FILE *out, const char *key, const char *buf, sift_span params)
 	fputc(']', out);
 }
 
+void typed_comma_params_end(FILE *out, const char *buf, sift_span params)
+{
+	fputc(',', out);
+	typed_params(out, "params", buf, params);
+	fputc('}', out);
+}
+
 void typed_uri(FILE *out, const char *key, const char *buf, sift_span text)
 {
 	static const char *const schemes[] = { "other", "sip", "sips", "tel", "urn" };
@@ -44,20 +105,12 @@ void typed_uri(FILE *out, const char *key, const char *buf, sift_span text)
 	}
 	fprintf(out, "{\"scheme\":\"%s\",", schemes[uri.scheme]);
 	typed_span(out, "user", buf, uri.user, uri.has_user);
+	typed_comma_span(out, "host", buf, uri.host, uri.host_kind != SIFT_HOST_NONE);
+	typed_comma_name(out, "host_kind", hosts[uri.host_kind]);
+	typed_comma_uint(out, "port", uri.port, uri.has_port);
 	fputc(',', out);
-	typed_span(out, "host", buf, uri.host, uri.host_kind != SIFT_HOST_NONE);
-	fprintf(out, ",\"host_kind\":");
-	if (hosts[uri.host_kind])
-		fprintf(out, "\"%s\"", hosts[uri.host_kind]);
-	else
-		fputs("null", out);
-	if (uri.has_port)
-		fprintf(out, ",\"port\":%u,", uri.port);
-	else
-		fputs(",\"port\":null,", out);
 	typed_params(out, "params", buf, uri.params);
-	fputc(',', out);
-	typed_span(out, "headers", buf, uri.headers, uri.headers.len > 0);
+	typed_comma_span(out, "headers", buf, uri.headers, uri.headers.len > 0);
 	fputc('}', out);
 }
 
@@ -70,24 +123,14 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"via\":{", out);
 		typed_span(out, "protocol", buf, via.protocol_name, 1);
-		fputc(',', out);
-		typed_span(out, "version", buf, via.protocol_version, 1);
-		fputc(',', out);
-		typed_span(out, "transport", buf, via.transport, 1);
-		fputc(',', out);
-		typed_span(out, "host", buf, via.host, 1);
-		if (via.has_port)
-			fprintf(out, ",\"port\":%u,", via.port);
-		else
-			fputs(",\"port\":null,", out);
-		typed_span(out, "branch", buf, via.branch, via.branch.len > 0);
-		fputc(',', out);
-		typed_span(out, "received", buf, via.received, via.received.len > 0);
-		fputc(',', out);
-		typed_span(out, "rport", buf, via.rport, via.has_rport);
-		fputc(',', out);
-		typed_params(out, "params", buf, via.params);
-		fputc('}', out);
+		typed_comma_span(out, "version", buf, via.protocol_version, 1);
+		typed_comma_span(out, "transport", buf, via.transport, 1);
+		typed_comma_span(out, "host", buf, via.host, 1);
+		typed_comma_uint(out, "port", via.port, via.has_port);
+		typed_comma_span(out, "branch", buf, via.branch, via.branch.len > 0);
+		typed_comma_span(out, "received", buf, via.received, via.received.len > 0);
+		typed_comma_span(out, "rport", buf, via.rport, via.has_rport);
+		typed_comma_params_end(out, buf, via.params);
 		return 1;
 	}
 	case SIFT_H_FROM:
@@ -104,14 +147,7 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			fputs("\"star\":true}", out);
 			return 1;
 		}
-		typed_span(out, "display", buf, addr.display, addr.display.len > 0);
-		fputc(',', out);
-		typed_uri(out, "uri", buf, addr.uri);
-		fputc(',', out);
-		typed_span(out, "tag", buf, addr.tag, addr.has_tag);
-		fprintf(out, ",\"name_addr\":%s,", addr.is_name_addr ? "true" : "false");
-		typed_params(out, "params", buf, addr.params);
-		typed_addr_extra(out, buf, &addr);
+		typed_addr_object(out, buf, &addr, 1);
 		fputc('}', out);
 		return 1;
 	}
@@ -121,8 +157,7 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"callid\":{", out);
 		typed_span(out, "local", buf, callid.local, 1);
-		fputc(',', out);
-		typed_span(out, "host", buf, callid.host, callid.has_host);
+		typed_comma_span(out, "host", buf, callid.host, callid.has_host);
 		fputc('}', out);
 		return 1;
 	}
@@ -159,11 +194,8 @@ static int core_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"media_type\":{", out);
 		typed_span(out, "type", buf, media.type, 1);
-		fputc(',', out);
-		typed_span(out, "subtype", buf, media.subtype, 1);
-		fputc(',', out);
-		typed_params(out, "params", buf, media.params);
-		fputc('}', out);
+		typed_comma_span(out, "subtype", buf, media.subtype, 1);
+		typed_comma_params_end(out, buf, media.params);
 		return 1;
 	}
 	default:

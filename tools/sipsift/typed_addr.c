@@ -7,7 +7,9 @@
 #include "json.h"
 #include "typed.h"
 
-void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr)
+/* The display name as text and the Contact parameters (RFC 3261 20.10,
+ * RFC 5626 4.1 reg-id and +sip.instance) of one parsed address. */
+static void addr_extra(FILE *out, const char *buf, const sift_addr *addr)
 {
 	char text[256];
 	size_t len = 0;
@@ -17,33 +19,33 @@ void typed_addr_extra(FILE *out, const char *buf, const sift_addr *addr)
 		json_string(out, text, len);
 	}
 	if (addr->has_q)
-		fprintf(out, ",\"q\":%u.%03u", addr->q / 1000u, addr->q % 1000u);
+		typed_comma_q(out, addr->q, 1);
 	if (addr->has_expires)
-		fprintf(out, ",\"expires\":%u", (unsigned)addr->expires);
+		typed_comma_uint(out, "expires", addr->expires, 1);
 	if (addr->has_reg_id)
-		fprintf(out, ",\"reg_id\":%u", (unsigned)addr->reg_id);
-	if (addr->has_instance) {
-		fputc(',', out);
-		typed_span(out, "instance", buf, addr->instance, 1);
-	}
+		typed_comma_uint(out, "reg_id", addr->reg_id, 1);
+	if (addr->has_instance)
+		typed_comma_span(out, "instance", buf, addr->instance, 1);
+}
+
+void typed_addr_object(FILE *out, const char *buf, const sift_addr *addr, int with_tag)
+{
+	typed_span(out, "display", buf, addr->display, addr->display.len > 0);
+	fputc(',', out);
+	typed_uri(out, "uri", buf, addr->uri);
+	if (with_tag)
+		typed_comma_span(out, "tag", buf, addr->tag, addr->has_tag);
+	typed_comma_bool(out, "name_addr", addr->is_name_addr);
+	fputc(',', out);
+	typed_params(out, "params", buf, addr->params);
+	addr_extra(out, buf, addr);
 }
 
 /* "addr":{display, uri, name_addr, params, ...} without the closing brace. */
 static void addr_object(FILE *out, const char *buf, const sift_addr *addr)
 {
 	fputs(",\"addr\":{", out);
-	typed_span(out, "display", buf, addr->display, addr->display.len > 0);
-	fputc(',', out);
-	typed_uri(out, "uri", buf, addr->uri);
-	fprintf(out, ",\"name_addr\":%s,", addr->is_name_addr ? "true" : "false");
-	typed_params(out, "params", buf, addr->params);
-	typed_addr_extra(out, buf, addr);
-}
-
-static void member(FILE *out, const char *key, const char *buf, sift_span s, int present)
-{
-	fputc(',', out);
-	typed_span(out, key, buf, s, present);
+	typed_addr_object(out, buf, addr, 0);
 }
 
 int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
@@ -67,7 +69,7 @@ int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 		if (sift_referred_by_parse(buf, value, 0, &rb, NULL) != SIFT_OK)
 			return 0;
 		addr_object(out, buf, &rb.addr);
-		member(out, "cid", buf, rb.cid, rb.has_cid);
+		typed_comma_span(out, "cid", buf, rb.cid, rb.has_cid);
 		fputc('}', out);
 		return 1;
 	}
@@ -76,17 +78,11 @@ int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 		if (sift_diversion_parse(buf, value, 0, &d, NULL) != SIFT_OK)
 			return 0;
 		addr_object(out, buf, &d.addr);
-		member(out, "reason", buf, d.reason, d.has_reason);
-		if (d.has_counter)
-			fprintf(out, ",\"counter\":%u", d.counter);
-		else
-			fputs(",\"counter\":null", out);
-		if (d.has_limit)
-			fprintf(out, ",\"limit\":%u", d.limit);
-		else
-			fputs(",\"limit\":null", out);
-		member(out, "privacy", buf, d.privacy, d.has_privacy);
-		member(out, "screen", buf, d.screen, d.has_screen);
+		typed_comma_span(out, "reason", buf, d.reason, d.has_reason);
+		typed_comma_uint(out, "counter", d.counter, d.has_counter);
+		typed_comma_uint(out, "limit", d.limit, d.has_limit);
+		typed_comma_span(out, "privacy", buf, d.privacy, d.has_privacy);
+		typed_comma_span(out, "screen", buf, d.screen, d.has_screen);
 		fputc('}', out);
 		return 1;
 	}
@@ -95,16 +91,16 @@ int addr_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 		if (sift_history_info_parse(buf, value, 0, &hi, NULL) != SIFT_OK)
 			return 0;
 		addr_object(out, buf, &hi.addr);
-		member(out, "index", buf, hi.index, 1);
+		typed_comma_span(out, "index", buf, hi.index, 1);
 		fputs(",\"index_numbers\":[", out);
 		sift_span cursor = hi.index;
 		uint32_t number;
 		for (int first = 1; sift_history_index_next(buf, &cursor, &number); first = 0)
 			fprintf(out, "%s%u", first ? "" : ",", (unsigned)number);
 		fputc(']', out);
-		member(out, "rc", buf, hi.rc, hi.has_rc);
-		member(out, "mp", buf, hi.mp, hi.has_mp);
-		member(out, "np", buf, hi.np, hi.has_np);
+		typed_comma_span(out, "rc", buf, hi.rc, hi.has_rc);
+		typed_comma_span(out, "mp", buf, hi.mp, hi.has_mp);
+		typed_comma_span(out, "np", buf, hi.np, hi.has_np);
 		fputc('}', out);
 		return 1;
 	}

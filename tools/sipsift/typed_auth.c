@@ -5,7 +5,6 @@
  * -Server and -Verify as "sec_mechanism".
  */
 #include <stddef.h>
-#include "json.h"
 #include "typed.h"
 
 static const char *scheme_name(sift_auth_scheme scheme)
@@ -62,8 +61,7 @@ static void auth_fields(FILE *out, const char *buf, const sift_auth *a)
 		if (!sift_auth_has(a, fields[i].id))
 			continue;
 		const sift_span *s = (const sift_span *)(const void *)((const char *)a + fields[i].offset);
-		fputc(',', out);
-		typed_span(out, fields[i].key, buf, *s, 1);
+		typed_comma_span(out, fields[i].key, buf, *s, 1);
 	}
 }
 
@@ -76,9 +74,9 @@ static void auth_params(FILE *out, const char *buf, sift_span params)
 		fputs(first ? "{" : ",{", out);
 		first = 0;
 		typed_span(out, "name", buf, param.name, 1);
-		fputc(',', out);
-		typed_span(out, "value", buf, param.content, 1);
-		fprintf(out, ",\"quoted\":%s}", param.quoted ? "true" : "false");
+		typed_comma_span(out, "value", buf, param.content, 1);
+		typed_comma_bool(out, "quoted", param.quoted);
+		fputc('}', out);
 	}
 	fputc(']', out);
 }
@@ -95,21 +93,15 @@ static int auth_value_json(FILE *out, const char *buf, sift_header_id id, sift_s
 		code = sift_auth_info_parse(buf, value, 0, &a, NULL);
 	if (code != SIFT_OK)
 		return 0;
-	fputs(",\"auth\":{\"scheme\":", out);
-	const char *scheme = scheme_name(a.scheme);
-	if (scheme)
-		fprintf(out, "\"%s\",", scheme);
-	else
-		fputs("null,", out);
-	typed_span(out, "scheme_name", buf, a.scheme_name, a.scheme != SIFT_AUTH_NONE);
-	if (a.scheme == SIFT_AUTH_BEARER && a.token.len) {
-		fputc(',', out);
-		typed_span(out, "token", buf, a.token, 1);
-	}
+	fputs(",\"auth\":{", out);
+	typed_name(out, "scheme", scheme_name(a.scheme));
+	typed_comma_span(out, "scheme_name", buf, a.scheme_name, a.scheme != SIFT_AUTH_NONE);
+	if (a.scheme == SIFT_AUTH_BEARER && a.token.len)
+		typed_comma_span(out, "token", buf, a.token, 1);
 	if (sift_auth_has(&a, SIFT_AUTHP_ALGORITHM))
 		fprintf(out, ",\"algorithm_id\":\"%s\"", alg_name(a.alg));
 	if (sift_auth_has(&a, SIFT_AUTHP_NC))
-		fprintf(out, ",\"nonce_count\":%u", (unsigned)a.nonce_count);
+		typed_comma_uint(out, "nonce_count", a.nonce_count, 1);
 	auth_fields(out, buf, &a);
 	fputc(',', out);
 	auth_params(out, buf, a.params);
@@ -125,19 +117,11 @@ static int sec_mechanism_json(FILE *out, const char *buf, sift_span value)
 		return 0;
 	fprintf(out, ",\"sec_mechanism\":{\"mechanism\":\"%s\",", names[m.mechanism]);
 	typed_span(out, "name", buf, m.name, 1);
-	if (m.has_q)
-		fprintf(out, ",\"q\":%u.%03u", m.q_thousandths / 1000u, m.q_thousandths % 1000u);
-	else
-		fputs(",\"q\":null", out);
-	fputc(',', out);
-	typed_span(out, "d_alg", buf, m.d_alg, m.has_d_alg);
-	fputc(',', out);
-	typed_span(out, "d_qop", buf, m.d_qop, m.has_d_qop);
-	fputc(',', out);
-	typed_span(out, "d_ver", buf, m.d_ver, m.has_d_ver);
-	fputc(',', out);
-	typed_params(out, "params", buf, m.params);
-	fputc('}', out);
+	typed_comma_q(out, m.q_thousandths, m.has_q);
+	typed_comma_span(out, "d_alg", buf, m.d_alg, m.has_d_alg);
+	typed_comma_span(out, "d_qop", buf, m.d_qop, m.has_d_qop);
+	typed_comma_span(out, "d_ver", buf, m.d_ver, m.has_d_ver);
+	typed_comma_params_end(out, buf, m.params);
 	return 1;
 }
 

@@ -16,15 +16,6 @@ typedef struct body_out {
 	unsigned count;
 } body_out;
 
-static void span_or_null(FILE *out, const char *key, const char *buf, sift_span s, int present)
-{
-	fprintf(out, ",\"%s\":", key);
-	if (present)
-		json_string(out, buf + s.off, s.len);
-	else
-		fputs("null", out);
-}
-
 static int part_json(void *context, const sift_body_part *part, unsigned depth)
 {
 	body_out *b = context;
@@ -32,9 +23,9 @@ static int part_json(void *context, const sift_body_part *part, unsigned depth)
 	sift_span type = part->type.type;
 	if (part->has_type) /* type "/" subtype, as written */
 		type.len = part->type.subtype.off + part->type.subtype.len - type.off;
-	span_or_null(b->out, "type", b->buf, type, part->has_type);
-	span_or_null(b->out, "disposition", b->buf, part->disposition.type, part->has_disposition);
-	span_or_null(b->out, "id", b->buf, part->id.id, part->has_id);
+	typed_comma_span(b->out, "type", b->buf, type, part->has_type);
+	typed_comma_span(b->out, "disposition", b->buf, part->disposition.type, part->has_disposition);
+	typed_comma_span(b->out, "id", b->buf, part->id.id, part->has_id);
 	fprintf(b->out, ",\"length\":%u}", (unsigned)part->body.len);
 	return 0;
 }

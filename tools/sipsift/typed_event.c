@@ -4,7 +4,6 @@
  * Refer-Sub (RFC 4488), SIP-ETag / SIP-If-Match (RFC 3903), Info-Package and
  * Recv-Info (RFC 6086).
  */
-#include "json.h"
 #include "typed.h"
 
 static void rate_json(FILE *out, const char *key, const char *buf, const sift_event_rate *rate)
@@ -24,28 +23,20 @@ static void rate_json(FILE *out, const char *key, const char *buf, const sift_ev
 		fputs(",\"per_second\":null}", out);
 }
 
-/* A comma list as a JSON array of its elements' text. */
-static void list_json(FILE *out, const char *key, const char *buf, sift_span list)
+/* The three rate parameters of RFC 6446 (Event and Subscription-State). */
+static void rates_json(FILE *out, const char *buf, const sift_event_rate *max,
+		       const sift_event_rate *min, const sift_event_rate *adaptive_min)
 {
-	sift_span element;
-	int first = 1;
-	fprintf(out, "\"%s\":[", key);
-	while (sift_event_list_next(buf, &list, &element)) {
-		if (!first)
-			fputc(',', out);
-		first = 0;
-		json_string(out, buf + element.off, element.len);
-	}
-	fputc(']', out);
+	rate_json(out, "max_rate", buf, max);
+	rate_json(out, "min_rate", buf, min);
+	rate_json(out, "adaptive_min_rate", buf, adaptive_min);
 }
 
 static void info_package_json(FILE *out, const char *buf, const sift_info_package *package)
 {
 	fputc('{', out);
 	typed_span(out, "name", buf, package->name, 1);
-	fputc(',', out);
-	typed_params(out, "params", buf, package->params);
-	fputc('}', out);
+	typed_comma_params_end(out, buf, package->params);
 }
 
 int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
@@ -62,31 +53,18 @@ int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"event\":{", out);
 		typed_span(out, "type", buf, e.type, 1);
-		fputc(',', out);
-		typed_span(out, "package", buf, e.package, 1);
-		fputs(",\"templates\":[", out);
-		sift_span cursor = e.templates, template_name;
-		for (int first = 1; sift_event_template_next(buf, &cursor, &template_name); first = 0) {
-			if (!first)
-				fputc(',', out);
-			json_string(out, buf + template_name.off, template_name.len);
-		}
-		fputs("],", out);
-		typed_span(out, "id", buf, e.id, e.has_id);
-		rate_json(out, "max_rate", buf, &e.max_rate);
-		rate_json(out, "min_rate", buf, &e.min_rate);
-		rate_json(out, "adaptive_min_rate", buf, &e.adaptive_min_rate);
-		fputc(',', out);
-		typed_params(out, "params", buf, e.params);
-		fputc('}', out);
+		typed_comma_span(out, "package", buf, e.package, 1);
+		typed_comma_span_list(out, "templates", buf, e.templates, sift_event_template_next);
+		typed_comma_span(out, "id", buf, e.id, e.has_id);
+		rates_json(out, buf, &e.max_rate, &e.min_rate, &e.adaptive_min_rate);
+		typed_comma_params_end(out, buf, e.params);
 		return 1;
 	}
 	case SIFT_H_ALLOW_EVENTS: {
 		sift_event_list list;
 		if (sift_allow_events_parse(buf, value, 0, &list, NULL) != SIFT_OK)
 			return 0;
-		fputc(',', out);
-		list_json(out, "event_types", buf, list.list);
+		typed_comma_span_list(out, "event_types", buf, list.list, sift_event_list_next);
 		return 1;
 	}
 	case SIFT_H_SUBSCRIPTION_STATE: {
@@ -95,35 +73,21 @@ int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"subscription_state\":{", out);
 		typed_span(out, "state", buf, s.state, 1);
-		fprintf(out, ",\"state_kind\":\"%s\",", states[s.state_id]);
-		typed_span(out, "reason", buf, s.reason, s.reason_id != SIFT_REASON_NONE);
-		if (s.reason_id != SIFT_REASON_NONE)
-			fprintf(out, ",\"reason_kind\":\"%s\"", reasons[s.reason_id]);
-		else
-			fputs(",\"reason_kind\":null", out);
-		if (s.has_expires)
-			fprintf(out, ",\"expires\":%u", (unsigned)s.expires);
-		else
-			fputs(",\"expires\":null", out);
-		if (s.has_retry_after)
-			fprintf(out, ",\"retry_after\":%u", (unsigned)s.retry_after);
-		else
-			fputs(",\"retry_after\":null", out);
-		rate_json(out, "max_rate", buf, &s.max_rate);
-		rate_json(out, "min_rate", buf, &s.min_rate);
-		rate_json(out, "adaptive_min_rate", buf, &s.adaptive_min_rate);
-		fputc(',', out);
-		typed_params(out, "params", buf, s.params);
-		fputc('}', out);
+		typed_comma_name(out, "state_kind", states[s.state_id]);
+		typed_comma_span(out, "reason", buf, s.reason, s.reason_id != SIFT_REASON_NONE);
+		typed_comma_name(out, "reason_kind", reasons[s.reason_id]);
+		typed_comma_uint(out, "expires", s.expires, s.has_expires);
+		typed_comma_uint(out, "retry_after", s.retry_after, s.has_retry_after);
+		rates_json(out, buf, &s.max_rate, &s.min_rate, &s.adaptive_min_rate);
+		typed_comma_params_end(out, buf, s.params);
 		return 1;
 	}
 	case SIFT_H_REFER_SUB: {
 		sift_refer_sub r;
 		if (sift_refer_sub_parse(buf, value, 0, &r, NULL) != SIFT_OK)
 			return 0;
-		fprintf(out, ",\"refer_sub\":{\"value\":%s,", r.is_true ? "true" : "false");
-		typed_params(out, "params", buf, r.params);
-		fputc('}', out);
+		fprintf(out, ",\"refer_sub\":{\"value\":%s", r.is_true ? "true" : "false");
+		typed_comma_params_end(out, buf, r.params);
 		return 1;
 	}
 	case SIFT_H_SIP_ETAG:
@@ -131,8 +95,7 @@ int typed_event_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		sift_span tag;
 		if (sift_entity_tag_parse(buf, value, 0, &tag, NULL) != SIFT_OK)
 			return 0;
-		fputc(',', out);
-		typed_span(out, "entity_tag", buf, tag, 1);
+		typed_comma_span(out, "entity_tag", buf, tag, 1);
 		return 1;
 	}
 	case SIFT_H_INFO_PACKAGE: {

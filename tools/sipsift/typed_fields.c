@@ -7,13 +7,23 @@
 #include "json.h"
 #include "typed.h"
 
-static void q_json(FILE *out, unsigned q, int has_q)
-{
-	if (has_q)
-		fprintf(out, ",\"q\":%u.%03u", q / 1000, q % 1000);
-	else
-		fputs(",\"q\":null", out);
-}
+/* The list-item headers: their parser and the key of their element. */
+static const struct {
+	sift_header_id id;
+	sift_code (*parse)(const char *, sift_span, unsigned, sift_list_item *, sift_error *);
+	const char *key;
+} list_items[] = {
+	{ SIFT_H_ALLOW, sift_allow_parse, "method" },
+	{ SIFT_H_SUPPORTED, sift_supported_parse, "option_tag" },
+	{ SIFT_H_REQUIRE, sift_option_tag_parse, "option_tag" },
+	{ SIFT_H_PROXY_REQUIRE, sift_option_tag_parse, "option_tag" },
+	{ SIFT_H_UNSUPPORTED, sift_option_tag_parse, "option_tag" },
+	{ SIFT_H_CONTENT_ENCODING, sift_content_encoding_parse, "content_coding" },
+	{ SIFT_H_CONTENT_LANGUAGE, sift_content_language_parse, "language_tag" },
+	{ SIFT_H_IN_REPLY_TO, sift_in_reply_to_parse, "callid" },
+	{ SIFT_H_REQUEST_DISPOSITION, sift_request_disposition_parse, "directive" },
+	{ SIFT_H_P_MEDIA_AUTHORIZATION, sift_media_authorization_parse, "token" },
+};
 
 static int list_item_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 {
@@ -21,39 +31,14 @@ static int list_item_json(FILE *out, const char *buf, sift_header_id id, sift_sp
 		NULL, "proxy", "redirect", "cancel", "no-cancel", "fork", "no-fork", "recurse",
 		"no-recurse", "parallel", "sequential", "queue", "no-queue",
 	};
-	sift_list_item item;
-	sift_code code;
-	const char *key;
-	switch (id) {
-	case SIFT_H_ALLOW:
-		code = sift_allow_parse(buf, value, 0, &item, NULL), key = "method";
-		break;
-	case SIFT_H_SUPPORTED:
-		code = sift_supported_parse(buf, value, 0, &item, NULL), key = "option_tag";
-		break;
-	case SIFT_H_REQUIRE:
-	case SIFT_H_PROXY_REQUIRE:
-	case SIFT_H_UNSUPPORTED:
-		code = sift_option_tag_parse(buf, value, 0, &item, NULL), key = "option_tag";
-		break;
-	case SIFT_H_CONTENT_ENCODING:
-		code = sift_content_encoding_parse(buf, value, 0, &item, NULL), key = "content_coding";
-		break;
-	case SIFT_H_CONTENT_LANGUAGE:
-		code = sift_content_language_parse(buf, value, 0, &item, NULL), key = "language_tag";
-		break;
-	case SIFT_H_IN_REPLY_TO:
-		code = sift_in_reply_to_parse(buf, value, 0, &item, NULL), key = "callid";
-		break;
-	case SIFT_H_REQUEST_DISPOSITION:
-		code = sift_request_disposition_parse(buf, value, 0, &item, NULL), key = "directive";
-		break;
-	case SIFT_H_P_MEDIA_AUTHORIZATION:
-		code = sift_media_authorization_parse(buf, value, 0, &item, NULL), key = "token";
-		break;
-	default:
+	size_t i = 0;
+	while (i < sizeof list_items / sizeof list_items[0] && list_items[i].id != id)
+		i++;
+	if (i == sizeof list_items / sizeof list_items[0])
 		return 0;
-	}
+	const char *key = list_items[i].key;
+	sift_list_item item;
+	sift_code code = list_items[i].parse(buf, value, 0, &item, NULL);
 	if (code != SIFT_OK)
 		return 0;
 	fputc(',', out);
@@ -63,8 +48,8 @@ static int list_item_json(FILE *out, const char *buf, sift_header_id id, sift_sp
 		typed_span(out, key, buf, item.value, !item.is_empty);
 	if (id == SIFT_H_REQUIRE || id == SIFT_H_PROXY_REQUIRE || id == SIFT_H_UNSUPPORTED ||
 	    (id == SIFT_H_SUPPORTED && !item.is_empty))
-		fprintf(out, ",\"registered\":%s",
-			sift_option_tag_known(buf + item.value.off, item.value.len) ? "true" : "false");
+		typed_comma_bool(out, "registered",
+				 sift_option_tag_known(buf + item.value.off, item.value.len));
 	return 1;
 }
 
@@ -76,12 +61,9 @@ static int accept_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 			return 0;
 		fputs(",\"accept\":{", out);
 		typed_span(out, "type", buf, r.type, !r.is_empty);
-		fputc(',', out);
-		typed_span(out, "subtype", buf, r.subtype, !r.is_empty);
-		q_json(out, r.q, r.has_q);
-		fputc(',', out);
-		typed_params(out, "params", buf, r.params);
-		fputc('}', out);
+		typed_comma_span(out, "subtype", buf, r.subtype, !r.is_empty);
+		typed_comma_q(out, r.q, r.has_q);
+		typed_comma_params_end(out, buf, r.params);
 		return 1;
 	}
 	sift_accept_item a;
@@ -91,10 +73,8 @@ static int accept_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 		return 0;
 	fputs(",\"accept\":{", out);
 	typed_span(out, id == SIFT_H_ACCEPT_ENCODING ? "coding" : "language", buf, a.value, !a.is_empty);
-	q_json(out, a.q, a.has_q);
-	fputc(',', out);
-	typed_params(out, "params", buf, a.params);
-	fputc('}', out);
+	typed_comma_q(out, a.q, a.has_q);
+	typed_comma_params_end(out, buf, a.params);
 	return 1;
 }
 
@@ -116,15 +96,9 @@ static int body_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"disposition\":{", out);
 		typed_span(out, "type", buf, d.type, 1);
-		fprintf(out, ",\"registered\":%s,\"handling\":",
-			d.disposition != SIFT_DISPOSITION_OTHER ? "true" : "false");
-		if (handling[d.handling_kind])
-			fprintf(out, "\"%s\"", handling[d.handling_kind]);
-		else
-			fputs("null", out);
-		fputc(',', out);
-		typed_params(out, "params", buf, d.params);
-		fputc('}', out);
+		typed_comma_bool(out, "registered", d.disposition != SIFT_DISPOSITION_OTHER);
+		typed_comma_name(out, "handling", handling[d.handling_kind]);
+		typed_comma_params_end(out, buf, d.params);
 		return 1;
 	}
 	case SIFT_H_CONTENT_ID: {
@@ -133,8 +107,7 @@ static int body_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 			return 0;
 		fputs(",\"content_id\":{", out);
 		typed_span(out, "left", buf, c.left, 1);
-		fputc(',', out);
-		typed_span(out, "right", buf, c.right, 1);
+		typed_comma_span(out, "right", buf, c.right, 1);
 		fputc('}', out);
 		return 1;
 	}
@@ -151,23 +124,19 @@ static int number_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 		sift_delta_seconds d;
 		if (sift_delta_seconds_parse(buf, value, 0, &d, NULL) != SIFT_OK)
 			return 0;
-		fprintf(out, ",\"seconds\":%u,\"clamped\":%s", (unsigned)d.seconds,
-			d.clamped ? "true" : "false");
+		typed_comma_uint(out, "seconds", d.seconds, 1);
+		typed_comma_bool(out, "clamped", d.clamped);
 		return 1;
 	}
 	case SIFT_H_RETRY_AFTER: {
 		sift_retry_after r;
 		if (sift_retry_after_parse(buf, value, 0, &r, NULL) != SIFT_OK)
 			return 0;
-		fprintf(out, ",\"retry_after\":{\"seconds\":%u,", (unsigned)r.seconds);
-		if (r.has_duration)
-			fprintf(out, "\"duration\":%u,", (unsigned)r.duration);
-		else
-			fputs("\"duration\":null,", out);
-		typed_span(out, "comment", buf, r.comment, r.comment.len > 0);
-		fprintf(out, ",\"clamped\":%s,", r.clamped ? "true" : "false");
-		typed_params(out, "params", buf, r.params);
-		fputc('}', out);
+		fprintf(out, ",\"retry_after\":{\"seconds\":%u", (unsigned)r.seconds);
+		typed_comma_uint(out, "duration", r.duration, r.has_duration);
+		typed_comma_span(out, "comment", buf, r.comment, r.comment.len > 0);
+		typed_comma_bool(out, "clamped", r.clamped);
+		typed_comma_params_end(out, buf, r.params);
 		return 1;
 	}
 	case SIFT_H_TIMESTAMP: {
@@ -176,8 +145,7 @@ static int number_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 			return 0;
 		fputs(",\"timestamp\":{", out);
 		typed_span(out, "time", buf, t.time, 1);
-		fputc(',', out);
-		typed_span(out, "delay", buf, t.delay, t.delay.len > 0);
+		typed_comma_span(out, "delay", buf, t.delay, t.delay.len > 0);
 		fputc('}', out);
 		return 1;
 	}
@@ -196,8 +164,7 @@ static int text_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		const char *registered = sift_warning_code_text(w.code);
 		fprintf(out, ",\"warning\":{\"code\":%u,", (unsigned)w.code);
 		typed_span(out, "agent", buf, w.agent, 1);
-		fputc(',', out);
-		typed_span(out, "text", buf, w.text, 1);
+		typed_comma_span(out, "text", buf, w.text, 1);
 		fputs(",\"registered_text\":", out);
 		if (registered)
 			json_string(out, registered, strlen(registered));
@@ -221,8 +188,7 @@ static int text_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 				typed_span(out, "comment", buf, s.comment, 1);
 			} else {
 				typed_span(out, "product", buf, s.product, 1);
-				fputc(',', out);
-				typed_span(out, "version", buf, s.version, s.version.len > 0);
+				typed_comma_span(out, "version", buf, s.version, s.version.len > 0);
 			}
 			fputc('}', out);
 		}
@@ -234,8 +200,7 @@ static int text_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 		sift_span t;
 		if (sift_text_parse(buf, value, 0, &t, NULL) != SIFT_OK)
 			return 0;
-		fputc(',', out);
-		typed_span(out, "text", buf, t, 1);
+		typed_comma_span(out, "text", buf, t, 1);
 		return 1;
 	}
 	case SIFT_H_ACCEPT_CONTACT:
@@ -245,11 +210,10 @@ static int text_json(FILE *out, const char *buf, sift_header_id id, sift_span va
 							     : sift_reject_contact_parse(buf, value, 0, &c, NULL);
 		if (code != SIFT_OK)
 			return 0;
-		fprintf(out, ",\"caller_prefs\":{\"require\":%s,\"explicit\":%s,\"features\":%u,",
-			c.has_require ? "true" : "false", c.has_explicit ? "true" : "false",
-			(unsigned)c.feature_count);
-		typed_params(out, "params", buf, c.params);
-		fputc('}', out);
+		fprintf(out, ",\"caller_prefs\":{\"require\":%s", c.has_require ? "true" : "false");
+		typed_comma_bool(out, "explicit", c.has_explicit);
+		typed_comma_uint(out, "features", c.feature_count, 1);
+		typed_comma_params_end(out, buf, c.params);
 		return 1;
 	}
 	default:

@@ -5,13 +5,7 @@
  * Identity, Identity-Info, Max-Breadth, Flow-Timer, Priority, Alert-Info,
  * Call-Info, Error-Info. Each prints ,"KEY":{...} for a value that parses.
  */
-#include "json.h"
 #include "typed.h"
-
-static void comma(FILE *out)
-{
-	fputc(',', out);
-}
 
 static int dialog_json(FILE *out, const char *buf, sift_header_id id, sift_span value)
 {
@@ -21,13 +15,9 @@ static int dialog_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 			return 0;
 		fputs(",\"target_dialog\":{", out);
 		typed_span(out, "call_id", buf, td.call_id, 1);
-		comma(out);
-		typed_span(out, "local_tag", buf, td.local_tag, td.has_local_tag);
-		comma(out);
-		typed_span(out, "remote_tag", buf, td.remote_tag, td.has_remote_tag);
-		comma(out);
-		typed_params(out, "params", buf, td.params);
-		fputc('}', out);
+		typed_comma_span(out, "local_tag", buf, td.local_tag, td.has_local_tag);
+		typed_comma_span(out, "remote_tag", buf, td.remote_tag, td.has_remote_tag);
+		typed_comma_params_end(out, buf, td.params);
 		return 1;
 	}
 	sift_dialog_match m;
@@ -37,15 +27,11 @@ static int dialog_json(FILE *out, const char *buf, sift_header_id id, sift_span 
 		return 0;
 	fputs(",\"dialog\":{", out);
 	typed_span(out, "call_id", buf, m.call_id, 1);
-	comma(out);
-	typed_span(out, "to_tag", buf, m.to_tag, 1);
-	comma(out);
-	typed_span(out, "from_tag", buf, m.from_tag, 1);
+	typed_comma_span(out, "to_tag", buf, m.to_tag, 1);
+	typed_comma_span(out, "from_tag", buf, m.from_tag, 1);
 	if (id == SIFT_H_REPLACES)
-		fprintf(out, ",\"early_only\":%s", m.early_only ? "true" : "false");
-	comma(out);
-	typed_params(out, "params", buf, m.params);
-	fputc('}', out);
+		typed_comma_bool(out, "early_only", m.early_only);
+	typed_comma_params_end(out, buf, m.params);
 	return 1;
 }
 
@@ -68,21 +54,16 @@ static int timer_json(FILE *out, const char *buf, sift_header_id id, sift_span v
 		sift_min_se min;
 		if (sift_min_se_parse(buf, value, 0, &min, NULL) != SIFT_OK)
 			return 0;
-		fprintf(out, ",\"min_se\":{\"seconds\":%u,", (unsigned)min.seconds);
-		typed_params(out, "params", buf, min.params);
-		fputc('}', out);
+		fprintf(out, ",\"min_se\":{\"seconds\":%u", (unsigned)min.seconds);
+		typed_comma_params_end(out, buf, min.params);
 		return 1;
 	}
 	sift_session_expires se;
 	if (sift_session_expires_parse(buf, value, 0, &se, NULL) != SIFT_OK)
 		return 0;
-	fprintf(out, ",\"session_expires\":{\"seconds\":%u,\"refresher\":", (unsigned)se.seconds);
-	if (refreshers[se.refresher])
-		fprintf(out, "\"%s\",", refreshers[se.refresher]);
-	else
-		fputs("null,", out);
-	typed_params(out, "params", buf, se.params);
-	fputc('}', out);
+	fprintf(out, ",\"session_expires\":{\"seconds\":%u", (unsigned)se.seconds);
+	typed_comma_name(out, "refresher", refreshers[se.refresher]);
+	typed_comma_params_end(out, buf, se.params);
 	return 1;
 }
 
@@ -93,14 +74,9 @@ static int reason_json(FILE *out, const char *buf, sift_span value)
 		return 0;
 	fputs(",\"reason\":{", out);
 	typed_span(out, "protocol", buf, r.protocol, 1);
-	if (r.has_cause)
-		fprintf(out, ",\"cause\":%u,", (unsigned)r.cause);
-	else
-		fputs(",\"cause\":null,", out);
-	typed_span(out, "text", buf, r.text, r.has_text);
-	comma(out);
-	typed_params(out, "params", buf, r.params);
-	fputc('}', out);
+	typed_comma_uint(out, "cause", r.cause, r.has_cause);
+	typed_comma_span(out, "text", buf, r.text, r.has_text);
+	typed_comma_params_end(out, buf, r.params);
 	return 1;
 }
 
@@ -109,16 +85,7 @@ static int privacy_json(FILE *out, const char *buf, sift_span value)
 	sift_privacy priv;
 	if (sift_privacy_parse(buf, value, 0, &priv, NULL) != SIFT_OK)
 		return 0;
-	fputs(",\"privacy\":[", out);
-	sift_span cursor = priv.values, item;
-	int first = 1;
-	while (sift_privacy_next(buf, &cursor, &item)) {
-		if (!first)
-			comma(out);
-		first = 0;
-		json_string(out, buf + item.off, item.len);
-	}
-	fputc(']', out);
+	typed_comma_span_list(out, "privacy", buf, priv.values, sift_privacy_next);
 	return 1;
 }
 
@@ -130,11 +97,8 @@ static int identity_json(FILE *out, const char *buf, sift_header_id id, sift_spa
 			return 0;
 		fputs(",\"identity_info\":{", out);
 		typed_span(out, "uri", buf, info.uri, 1);
-		comma(out);
-		typed_span(out, "alg", buf, info.alg, info.alg.len > 0);
-		comma(out);
-		typed_params(out, "params", buf, info.params);
-		fputc('}', out);
+		typed_comma_span(out, "alg", buf, info.alg, info.alg.len > 0);
+		typed_comma_params_end(out, buf, info.params);
 		return 1;
 	}
 	sift_identity ident;
@@ -143,18 +107,12 @@ static int identity_json(FILE *out, const char *buf, sift_header_id id, sift_spa
 	int jws = ident.jws_signature.len > 0;
 	fprintf(out, ",\"identity\":{\"rfc4474\":%s,", ident.is_rfc4474 ? "true" : "false");
 	typed_span(out, "digest", buf, ident.digest, 1);
-	comma(out);
-	typed_span(out, "jws_header", buf, ident.jws_header, jws);
-	comma(out);
-	typed_span(out, "jws_payload", buf, ident.jws_payload, jws);
-	comma(out);
-	typed_span(out, "jws_signature", buf, ident.jws_signature, jws);
-	comma(out);
-	typed_span(out, "info", buf, ident.info_uri, ident.has_info);
-	comma(out);
-	typed_span(out, "alg", buf, ident.alg, ident.alg.len > 0);
-	comma(out);
-	typed_span(out, "ppt", buf, ident.ppt, ident.ppt.len > 0);
+	typed_comma_span(out, "jws_header", buf, ident.jws_header, jws);
+	typed_comma_span(out, "jws_payload", buf, ident.jws_payload, jws);
+	typed_comma_span(out, "jws_signature", buf, ident.jws_signature, jws);
+	typed_comma_span(out, "info", buf, ident.info_uri, ident.has_info);
+	typed_comma_span(out, "alg", buf, ident.alg, ident.alg.len > 0);
+	typed_comma_span(out, "ppt", buf, ident.ppt, ident.ppt.len > 0);
 	fputc('}', out);
 	return 1;
 }
@@ -168,11 +126,7 @@ static int priority_json(FILE *out, const char *buf, sift_span value)
 		return 0;
 	fputs(",\"priority\":{", out);
 	typed_span(out, "value", buf, prio.value, 1);
-	fputs(",\"registered\":", out);
-	if (names[prio.id])
-		fprintf(out, "\"%s\"", names[prio.id]);
-	else
-		fputs("null", out);
+	typed_comma_name(out, "registered", names[prio.id]);
 	fputc('}', out);
 	return 1;
 }
@@ -187,26 +141,21 @@ static int info_value_json(FILE *out, const char *buf, sift_header_id id, sift_s
 		return 0;
 	fputs(",\"info\":{", out);
 	typed_span(out, "uri", buf, u.uri, 1);
-	if (id == SIFT_H_CALL_INFO) {
-		comma(out);
-		typed_span(out, "purpose", buf, u.purpose, u.purpose_id != SIFT_PURPOSE_NONE);
-	}
+	if (id == SIFT_H_CALL_INFO)
+		typed_comma_span(out, "purpose", buf, u.purpose, u.purpose_id != SIFT_PURPOSE_NONE);
 	if (id == SIFT_H_ALERT_INFO) {
-		comma(out);
-		typed_span(out, "appearance", buf, u.appearance, u.has_appearance);
+		typed_comma_span(out, "appearance", buf, u.appearance, u.has_appearance);
 		sift_alert_urn_status urn;
 		if (sift_alert_urn_parse(buf, u.uri, &urn, NULL) == SIFT_OK) {
 			fputs(",\"alert_urn\":{", out);
 			typed_span(out, "category", buf, urn.category, 1);
-			comma(out);
-			typed_span(out, "indication", buf, urn.indication, 1);
-			fprintf(out, ",\"private\":%s,\"registered\":%s}", urn.has_private ? "true" : "false",
-				urn.registered ? "true" : "false");
+			typed_comma_span(out, "indication", buf, urn.indication, 1);
+			typed_comma_bool(out, "private", urn.has_private);
+			typed_comma_bool(out, "registered", urn.registered);
+			fputc('}', out);
 		}
 	}
-	comma(out);
-	typed_params(out, "params", buf, u.params);
-	fputc('}', out);
+	typed_comma_params_end(out, buf, u.params);
 	return 1;
 }
 
