@@ -665,14 +665,20 @@ static sift_code check_cseq_method(parser *ps)
 {
 	sift_msg *msg = ps->msg;
 	uint32_t i = msg->first[SIFT_H_CSEQ];
-	sift_cseq cseq;
 	if (msg->kind != SIFT_KIND_REQUEST || i == SIFT_NONE)
 		return SIFT_OK;
-	if (sift_cseq_parse(ps->buf, msg->headers[i].value, ps->options, &cseq, &ps->error) != SIFT_OK)
-		return ps->error.code;
-	if (cseq.method.len != msg->method.len ||
-	    memcmp(ps->buf + cseq.method.off, ps->buf + msg->method.off, cseq.method.len) != 0)
-		return fail(ps, SIFT_E_CSEQ_METHOD, ps->buf + cseq.method.off, "CSeq", SIFT_H_CSEQ);
+	/* Full validation has accepted the value, CSeq = 1*DIGIT LWS Method
+	 * (RFC 3261 20.16), trimmed: the method is what follows the digits and
+	 * the white space, with no second parse. */
+	const char *p = ps->buf + msg->headers[i].value.off;
+	const char *end = p + msg->headers[i].value.len;
+	while (p < end && (unsigned)(*p - '0') <= 9)
+		p++;
+	while (p < end && is_lws_byte((unsigned char)*p))
+		p++;
+	if ((size_t)(end - p) != msg->method.len ||
+	    memcmp(p, ps->buf + msg->method.off, msg->method.len) != 0)
+		return fail(ps, SIFT_E_CSEQ_METHOD, p, "CSeq", SIFT_H_CSEQ);
 	return SIFT_OK;
 }
 
