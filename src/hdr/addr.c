@@ -11,6 +11,7 @@
  * the RFC 8217 check are in src/hdr/addr_ext.c.
  */
 #include "hdr/internal.h"
+#include <string.h>
 
 /* In addr-spec form a header parameter starts at the first ';' (RFC 3261
  * 20.10: "the URI ... is interpreted as a header parameter"), and the URI
@@ -21,11 +22,6 @@ static const char *addr_spec_end(const char *p, const char *end)
 	       *p != '\r' && *p != '\n')
 		p++;
 	return p;
-}
-
-static int is_token_value(const char *value, const char *end, int has_value)
-{
-	return has_value && sift__match_token(value, end) == end;
 }
 
 /* c-p-q = "q" EQUAL qvalue (RFC 3261 25) */
@@ -166,9 +162,10 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		out->display = sift__span(buf, display_start, display_end);
 		/* LAQUOT addr-spec RAQUOT: no white space inside (RFC 4475 3.1.2.14
 		 * lets a liberal receiver ignore it). */
-		const char *uri = p + 1, *close = uri;
-		while (close < end && *close != '>')
-			close++;
+		const char *uri = p + 1;
+		const char *close = memchr(uri, '>', (size_t)(end - uri));
+		if (!close)
+			close = end;
 		if (close >= end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, close, "RAQUOT");
 		const char *uri_start = uri, *uri_end = close;
@@ -232,7 +229,8 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 	 * while the list is walked; then the caller's own (Diversion...). */
 	sift__param_want want[SIFT__ADDR_MAX_WANT];
 	size_t count = 0;
-	const sift__param_want tag = { "tag", "tag-param", is_token_value, &out->tag, &out->has_tag };
+	const sift__param_want tag = { "tag", "tag-param", sift__param_is_token, &out->tag,
+				       &out->has_tag };
 	want[count++] = tag;
 	if (options & SIFT_ADDR_CONTACT) {
 		const sift__param_want contact[] = {

@@ -547,11 +547,6 @@ static int is_qvalue(const char *value, const char *end, int has_value)
 	return has_value && sift__match_qvalue(value, end) == end;
 }
 
-static int is_token(const char *value, const char *end, int has_value)
-{
-	return has_value && sift__match_token(value, end) == end;
-}
-
 /* digest-verify = "d-ver" EQUAL LDQUOT 32LHEX RDQUOT (strict); by default
  * any non-empty LHEX run, as d-alg may name a longer digest (RFC 8760). */
 static int d_ver_lhex(const char *value, const char *end, int has_value, int strict)
@@ -592,8 +587,8 @@ sift_code sift_sec_mechanism_parse(const char *buf, sift_span value, unsigned op
 	int strict = (options & SIFT_OPT_STRICT) != 0;
 	const sift__param_want want[] = {
 		{ "q", "preference", is_qvalue, &out->q, &out->has_q },
-		{ "d-alg", "digest-algorithm", is_token, &out->d_alg, &out->has_d_alg },
-		{ "d-qop", "digest-qop", is_token, &out->d_qop, &out->has_d_qop },
+		{ "d-alg", "digest-algorithm", sift__param_is_token, &out->d_alg, &out->has_d_alg },
+		{ "d-qop", "digest-qop", sift__param_is_token, &out->d_qop, &out->has_d_qop },
 		{ "d-ver", "digest-verify", strict ? is_d_ver_strict : is_d_ver, &out->d_ver,
 		  &out->has_d_ver },
 	};

@@ -26,6 +26,11 @@ typedef struct sift__param_want {
 	uint8_t *present;
 } sift__param_want;
 
+/* The `valid` of a parameter whose value is a token: the list walk knows
+ * it by this pointer and skips the second scan of a value it has just
+ * matched as a token (src/hdr/params.c). */
+int sift__param_is_token(const char *value, const char *end, int has_value);
+
 /* *( SEMI generic-param ) with wanted parameters captured and checked. */
 const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
 				    sift_span *params, sift_error *err, const char *rule,

@@ -1,6 +1,53 @@
 /* src/hdr/params.c - header parameter lists: *( SEMI generic-param ). */
 #include "hdr/internal.h"
 
+/* The value of a wanted parameter is a token (via-branch, tag-param,
+ * handling-param...): shared so that parse_params knows, from the pointer,
+ * that the gen-value it has just matched as a token needs no second scan. */
+int sift__param_is_token(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_token(value, end) == end;
+}
+
+/* gen-value = token / host / quoted-string (RFC 3261 25) at p, where p is
+ * after SWS. The alternatives start apart: hostname and IPv4address are
+ * made of token characters only (alphanum, "-", "."), so where p holds a
+ * token character the longest match of the three is the token; a
+ * quoted-string starts with DQUOTE (or SWS) and an IPv6reference with "[".
+ * So one matcher runs, chosen by the first byte, instead of the DFA of the
+ * union; anything else (a second fold, no value) goes to that DFA.
+ * *token is set when the value matched is a token. */
+static const char *gen_value_end(const char *p, const char *end, int *token)
+{
+	*token = 0;
+	if (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return sift__match_quoted_string(p, end);
+		if (c == '[')
+			return sift__match_host(p, end);
+		if (c > ' ' && c < 0x7F) {
+			const char *t = sift__match_token(p, end);
+			if (t) {
+				*token = 1;
+				return t;
+			}
+		}
+	}
+	return sift__match_gen_value(p, end);
+}
+
+/* name (of len bytes, len > 0) equals the lower-case literal, ignoring
+ * case (RFC 3261 7.3.1): the first byte tells most names apart. */
+static int name_is(const char *name, size_t len, const char *literal)
+{
+	unsigned char c = (unsigned char)name[0];
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c + 32);
+	return c == (unsigned char)literal[0] &&
+	       sift__equal_nocase(name, len, literal);
+}
+
 static const char *parse_params(const char *buf, const char *p, const char *end,
 				sift_span *params, sift_error *err, const char *rule, int via,
 				const sift__param_want *want, size_t want_count)
@@ -20,37 +67,43 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 			sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
 			return NULL;
 		}
+		size_t name_len = (size_t)(name_end - name_start);
+		const char *value = name_end;
+		int has_value = 0, token_value = 0;
 		p = name_end;
 		q = sift__skip_sws(p, end);
 		if (q < end && *q == '=') {
 			q = sift__skip_sws(q + 1, end);
-			const char *value_end = sift__match_gen_value(q, end);
-			if (via && sift__equal_nocase(name_start, (size_t)(name_end - name_start),
-						      "received")) {
+			const char *value_end = gen_value_end(q, end, &token_value);
+			if (via && name_len == 8 && sift__equal_nocase(name_start, name_len, "received")) {
 				const char *v6 = sift__match_ipv6address(q, end);
-				if (v6 && (!value_end || v6 > value_end))
+				if (v6 && (!value_end || v6 > value_end)) {
 					value_end = v6;
+					token_value = 0;
+				}
 			}
 			if (!value_end) {
 				sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "gen-value");
 				return NULL;
 			}
+			value = q;
+			has_value = 1;
 			p = value_end;
 		}
 		/* Wanted parameters: captured and checked in this same pass. */
 		for (size_t i = 0; i < want_count; i++) {
 			const sift__param_want *w = &want[i];
-			if (!sift__equal_nocase(name_start, (size_t)(name_end - name_start), w->name))
+			if (!name_is(name_start, name_len, w->name))
 				continue;
-			int has_value = p != name_end;
-			const char *value = has_value ? sift__skip_sws(sift__skip_sws(name_end, end) + 1, end)
-						      : name_end;
-			if (w->valid && !w->valid(value, has_value ? p : value, has_value)) {
+			const char *value_end = has_value ? p : value;
+			if (w->valid &&
+			    !(w->valid == sift__param_is_token && has_value && token_value) &&
+			    !w->valid(value, value_end, has_value)) {
 				sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
 				return NULL;
 			}
 			if (w->value)
-				*w->value = sift__span(buf, value, has_value ? p : value);
+				*w->value = sift__span(buf, value, value_end);
 			if (w->present)
 				*w->present = 1;
 		}

@@ -16,12 +16,6 @@ static const char *slash(const char *p, const char *end)
 	return sift__skip_sws(p + 1, end);
 }
 
-/* via-branch = "branch" EQUAL token */
-static int is_token_value(const char *v, const char *end, int has_value)
-{
-	return has_value && sift__match_token(v, end) == end;
-}
-
 /* via-received = "received" EQUAL (IPv4address / IPv6address); RFC 5118 4.5:
  * also accept an IPv6reference. */
 static int is_received(const char *v, const char *end, int has_value)
@@ -89,7 +83,8 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-by");
 	out->host = sift__span(buf, p, q);
 	out->host_kind = *p == '[' ? SIFT_HOST_IPV6
-		       : sift__match_ipv4address(p, q) == q ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
+		       : *p >= '0' && *p <= '9' && sift__match_ipv4address(p, q) == q
+		       ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
 	p = q;
 	/* COLON = SWS ":" SWS */
 	q = sift__skip_sws(p, end);
@@ -111,7 +106,8 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	 * generic-param in form; the known ones are checked for their own rule
 	 * in the same pass. */
 	const sift__param_want want[] = {
-		{ "branch", "via-branch", is_token_value, &out->branch, NULL },
+		/* via-branch = "branch" EQUAL token */
+		{ "branch", "via-branch", sift__param_is_token, &out->branch, NULL },
 		{ "received", "via-received", is_received, &out->received, NULL },
 		{ "maddr", "via-maddr", is_host_value, &out->maddr, NULL },
 		{ "ttl", "via-ttl", is_ttl, &out->ttl, NULL },

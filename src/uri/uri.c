@@ -9,6 +9,7 @@
 #include "sipsift/uri.h"
 #include "sipsift/msg.h"
 #include "grammar/internal.h"
+#include <string.h>
 
 static sift_code parse_sip(const char *buf, const char *p, const char *end, unsigned options,
 			   sift_uri *out, sift_error *err)
@@ -16,8 +17,10 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	(void)options; /* no option changes the SIP-URI grammar today */
 	/* userinfo: ( user / telephone-subscriber ) [ ":" password ] "@".
 	 * Only userinfo may hold an '@' (host, params and headers cannot, RFC 3261
-	 * 25), so a match that ends in '@' is the userinfo. */
-	const char *at = sift__match_userinfo(p, end);
+	 * 25), so a match that ends in '@' is the userinfo, and without an '@'
+	 * in the URI there is none to look for (most Contact and Via-like
+	 * URIs: "sip:192.0.2.4:5060;lr"). */
+	const char *at = memchr(p, '@', (size_t)(end - p)) ? sift__match_userinfo(p, end) : NULL;
 	if (at) {
 		const char *colon = p;
 		while (colon < at - 1 && *colon != ':')
@@ -38,7 +41,8 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	out->host = sift__span(buf, p, host_end);
 	if (*p == '[')
 		out->host_kind = SIFT_HOST_IPV6;
-	else if (sift__match_ipv4address(p, host_end) == host_end)
+	else if (*p >= '0' && *p <= '9' &&
+		 sift__match_ipv4address(p, host_end) == host_end) /* dec-octet first */
 		out->host_kind = SIFT_HOST_IPV4;
 	else
 		out->host_kind = SIFT_HOST_NAME;
