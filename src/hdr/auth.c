@@ -92,10 +92,16 @@ static const uint32_t must_be_token = BIT(SIFT_AUTHP_STALE) | BIT(SIFT_AUTHP_ALG
 
 sift_auth_param_id sift_auth_param_lookup(const char *name, size_t len)
 {
-	if (!name)
+	if (!name || len == 0)
 		return SIFT_AUTHP_OTHER;
+	/* The names are lower case: the first byte, folded, rules out all
+	 * but a few before the full comparison. */
+	unsigned char first = (unsigned char)name[0];
+	if (first >= 'A' && first <= 'Z')
+		first = (unsigned char)(first + 32);
 	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
-		if (sift__equal_nocase(name, len, param_names[id]))
+		if ((unsigned char)param_names[id][0] == first &&
+		    sift__equal_nocase(name, len, param_names[id]))
 			return (sift_auth_param_id)id;
 	return SIFT_AUTHP_OTHER;
 }

@@ -37,15 +37,17 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 	return sift__match_gen_value(p, end);
 }
 
-/* name (of len bytes, len > 0) equals the lower-case literal, ignoring
- * case (RFC 3261 7.3.1): the first byte tells most names apart. */
+/* name equals literal, ignoring case (RFC 3261 7.3.1). The literal is
+ * lower case (the wanted names: letters, digits, "-", "+", ".") and name
+ * is a token, and among token characters only an upper-case letter turns
+ * into a literal's character by setting bit 0x20: so one OR per byte
+ * compares, and a byte never equals the literal's NUL after it. */
 static int name_is(const char *name, size_t len, const char *literal)
 {
-	unsigned char c = (unsigned char)name[0];
-	if (c >= 'A' && c <= 'Z')
-		c = (unsigned char)(c + 32);
-	return c == (unsigned char)literal[0] &&
-	       sift__equal_nocase(name, len, literal);
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)name[i] | 0x20) != (unsigned char)literal[i])
+			return 0;
+	return literal[len] == 0;
 }
 
 static const char *parse_params(const char *buf, const char *p, const char *end,
@@ -75,7 +77,10 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		if (q < end && *q == '=') {
 			q = sift__skip_sws(q + 1, end);
 			const char *value_end = gen_value_end(q, end, &token_value);
-			if (via && name_len == 8 && sift__equal_nocase(name_start, name_len, "received")) {
+			/* An IPv6address longer than the gen-value stops it at a ':'
+			 * (hex digits and '.' are token characters). */
+			if (via && (!value_end || (value_end < end && *value_end == ':')) &&
+			    name_is(name_start, name_len, "received")) {
 				const char *v6 = sift__match_ipv6address(q, end);
 				if (v6 && (!value_end || v6 > value_end)) {
 					value_end = v6;
