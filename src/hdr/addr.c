@@ -121,7 +121,7 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 	const char *display_start = p, *display_end = p;
 	int name_addr = 0;
 	if (p < end && *p == '"') {
-		const char *q = sift__match_quoted_string(p, end);
+		const char *q = sift__match_quoted_string_fast(p, end);
 		if (!q)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "quoted-string");
 		display_end = q;

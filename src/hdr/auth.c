@@ -370,7 +370,7 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 		if (!(s->known & BIT(id)))
 			id = SIFT_AUTHP_OTHER;
 		if (quoted) {
-			ve = sift__match_quoted_string(v, end);
+			ve = sift__match_quoted_string_fast(v, end);
 			if (!ve)
 				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, "quoted-string");
 			c = v + 1;
@@ -527,7 +527,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
 	const char *ve = NULL;
 	if (v && v < end && *v == '"') {
-		ve = sift__match_quoted_string(v, end);
+		ve = sift__match_quoted_string_fast(v, end);
 		out->quoted = 1;
 	} else if (v) {
 		ve = sift__match_token(v, end);

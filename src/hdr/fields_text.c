@@ -77,7 +77,7 @@ sift_code sift_warning_parse(const char *buf, sift_span value, unsigned options,
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "warning-value");
 	/* warn-text = quoted-string = SWS DQUOTE ... DQUOTE */
 	p = sift__skip_sws(q + 1, end);
-	if (!(q = sift__match_quoted_string(p, end)))
+	if (!(q = sift__match_quoted_string_fast(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "warn-text");
 	out->text = sift__span(buf, p, q);
 	if ((p = sift__skip_sws(q, end)) != end)

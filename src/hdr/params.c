@@ -23,7 +23,7 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 	if (p < end) {
 		unsigned char c = (unsigned char)*p;
 		if (c == '"')
-			return sift__match_quoted_string(p, end);
+			return sift__match_quoted_string_fast(p, end);
 		if (c == '[')
 			return sift__match_host(p, end);
 		if (c > ' ' && c < 0x7F) {

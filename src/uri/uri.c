@@ -203,7 +203,7 @@ int sift_param_next(const char *buf, sift_span *cursor, sift_param *out)
 		const char *value = skip_sws(after_name + 1, end);
 		const char *stop = value;
 		if (stop < end && *stop == '"') {
-			const char *quoted = sift__match_quoted_string(stop, end);
+			const char *quoted = sift__match_quoted_string_fast(stop, end);
 			stop = quoted ? quoted : end;
 		} else {
 			while (stop < end && *stop != ';' && !sift__is_wsp((unsigned char)*stop) &&
