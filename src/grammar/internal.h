@@ -134,6 +134,8 @@ const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 /* Whole-production matchers (src/grammar/scan_value.re): the same match as
  * the one-rule matcher named, with the plain run taken before the DFA. */
 const char *sift__match_quoted_string_fast(const char *p, const char *end);
+const char *sift__match_token_fast(const char *p, const char *end);
+const char *sift__match_callid_fast(const char *p, const char *end);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */

@@ -122,7 +122,7 @@ sift_code sift_in_reply_to_parse(const char *buf, sift_span value, unsigned opti
 				 sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_callid, "callid", 0, out, err);
+	return parse_element(buf, value, sift__match_callid_fast, "callid", 0, out, err);
 }
 
 /* RFC 3313 5: P-Media-Authorization-Token = 1*HEXDIG */

@@ -27,7 +27,7 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 		if (c == '[')
 			return sift__match_host(p, end);
 		if (c > ' ' && c < 0x7F) {
-			const char *t = sift__match_token(p, end);
+			const char *t = sift__match_token_fast(p, end);
 			if (t) {
 				*token = 1;
 				return t;

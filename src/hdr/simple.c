@@ -44,7 +44,7 @@ sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options, 
 {
 	const char *end, *p = trimmed(buf, value, &end);
 	(void)options;
-	const char *q = sift__match_callid(p, end);
+	const char *q = sift__match_callid_fast(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "callid");
 	if (sift__skip_sws(q, end) != end)
