@@ -136,6 +136,12 @@ const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 const char *sift__match_quoted_string_fast(const char *p, const char *end);
 const char *sift__match_token_fast(const char *p, const char *end);
 const char *sift__match_callid_fast(const char *p, const char *end);
+/* A parameter name read as a token and told apart in the same DFA: *stop =
+ * the token's end (NULL: none), the result which known name it is (0: none
+ * of them). Via: branch, received, maddr, ttl, rport; name-addr: tag, q,
+ * expires, reg-id, +sip.instance (1 to 5, in that order). */
+unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
+unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */

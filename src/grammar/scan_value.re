@@ -146,3 +146,41 @@ const char *sift__match_callid_fast(const char *p, const char *end)
 	const char *q = plain_token_end(p, end);
 	return q > p ? match_callid_rest(q, end) : sift__match_callid(p, end);
 }
+
+/* A via-params name (RFC 3261 25 via-ttl, via-maddr, via-received,
+ * via-branch; RFC 3581 3 response-port) read with the token it is: *stop
+ * is the end of the token (NULL when none starts at p), and the result 1
+ * to 5 names the parameter in that order (branch, received, maddr, ttl,
+ * rport), 0 another token. The literals come first: a tie goes to them. */
+unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	'branch' { *stop = (const char *)YYCURSOR; return 1; }
+	'received' { *stop = (const char *)YYCURSOR; return 2; }
+	'maddr' { *stop = (const char *)YYCURSOR; return 3; }
+	'ttl' { *stop = (const char *)YYCURSOR; return 4; }
+	'rport' { *stop = (const char *)YYCURSOR; return 5; }
+	token { *stop = (const char *)YYCURSOR; return 0; }
+	* { *stop = NULL; return 0; }
+	$ { *stop = NULL; return 0; }
+	*/
+}
+
+/* The same for the parameters of a name-addr or addr-spec (RFC 3261 25
+ * tag-param, contact-params; RFC 5626 10 c-p-reg, c-p-instance): 1 tag,
+ * 2 q, 3 expires, 4 reg-id, 5 +sip.instance, 0 another token. */
+unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	'tag' { *stop = (const char *)YYCURSOR; return 1; }
+	'q' { *stop = (const char *)YYCURSOR; return 2; }
+	'expires' { *stop = (const char *)YYCURSOR; return 3; }
+	'reg-id' { *stop = (const char *)YYCURSOR; return 4; }
+	'+sip.instance' { *stop = (const char *)YYCURSOR; return 5; }
+	token { *stop = (const char *)YYCURSOR; return 0; }
+	* { *stop = NULL; return 0; }
+	$ { *stop = NULL; return 0; }
+	*/
+}

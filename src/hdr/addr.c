@@ -242,9 +242,12 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		for (size_t i = 0; i < sizeof contact / sizeof contact[0]; i++)
 			want[count++] = contact[i];
 	}
+	/* tag and the contact-params are in sift__scan_addr_param_name's order. */
+	size_t classified = count;
 	for (size_t i = 0; i < extra_count && count < SIFT__ADDR_MAX_WANT; i++)
 		want[count++] = extra[i];
-	p = sift__parse_params_want(buf, p, end, &out->params, err, "generic-param", want, count);
+	p = sift__parse_params_classified(buf, p, end, &out->params, err, "generic-param", want,
+					  count, sift__scan_addr_param_name, classified);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	p = sift__skip_sws(p, end);

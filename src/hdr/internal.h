@@ -36,8 +36,23 @@ const char *sift__parse_params_want(const char *buf, const char *p, const char *
 				    sift_span *params, sift_error *err, const char *rule,
 				    const sift__param_want *want, size_t want_count);
 
+/* Tells the known names apart while it reads the name token (src/grammar/
+ * scan_value.re): *stop = the token's end or NULL, result n = want[n - 1]. */
+typedef unsigned (*sift__param_classifier)(const char *p, const char *end, const char **stop);
+
+/* sift__parse_params_want() where want[0, classified) are the names that
+ * classify knows, in its order; the rest are matched by name. */
+const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
+					  sift_span *params, sift_error *err, const char *rule,
+					  const sift__param_want *want, size_t want_count,
+					  sift__param_classifier classify, size_t classified);
+
+/* The via-received entry of the Via want list (sift__scan_via_param_name). */
+#define SIFT__VIA_RECEIVED 2
+
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
- * IPv6address) lets a value hold an IPv6address that gen-value cannot. */
+ * IPv6address) lets a value hold an IPv6address that gen-value cannot.
+ * want must be branch, received, maddr, ttl, rport in that order. */
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
 				   const sift__param_want *want, size_t want_count);

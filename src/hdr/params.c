@@ -50,9 +50,31 @@ static int name_is(const char *name, size_t len, const char *literal)
 	return literal[len] == 0;
 }
 
+/* One wanted parameter found: its value checked and stored. */
+static int take_want(const char *buf, const sift__param_want *w, const char *value,
+		     const char *value_end, int has_value, int token_value, sift_error *err)
+{
+	if (w->valid && !(w->valid == sift__param_is_token && has_value && token_value) &&
+	    !w->valid(value, value_end, has_value)) {
+		sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
+		return 0;
+	}
+	if (w->value)
+		*w->value = sift__span(buf, value, value_end);
+	if (w->present)
+		*w->present = 1;
+	return 1;
+}
+
+/*
+ * *( SEMI generic-param ). With classify, the first `classified` wanted
+ * parameters are told apart by that DFA while it reads the name (its result
+ * n names want[n - 1]); the others, or all without it, by their names.
+ */
 static const char *parse_params(const char *buf, const char *p, const char *end,
 				sift_span *params, sift_error *err, const char *rule, int via,
-				const sift__param_want *want, size_t want_count)
+				const sift__param_want *want, size_t want_count,
+				sift__param_classifier classify, size_t classified)
 {
 	const char *first = NULL;
 	for (;;) {
@@ -64,7 +86,12 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		if (!first)
 			first = q;
 		/* generic-param = token [ EQUAL gen-value ] */
-		const char *name_start = q, *name_end = sift__match_token(q, end);
+		const char *name_start = q, *name_end;
+		unsigned known = 0;
+		if (classify)
+			known = classify(q, end, &name_end);
+		else
+			name_end = sift__match_token(q, end);
 		if (!name_end) {
 			sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
 			return NULL;
@@ -80,7 +107,8 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 			/* An IPv6address longer than the gen-value stops it at a ':'
 			 * (hex digits and '.' are token characters). */
 			if (via && (!value_end || (value_end < end && *value_end == ':')) &&
-			    name_is(name_start, name_len, "received")) {
+			    (classify ? known == SIFT__VIA_RECEIVED
+				      : name_is(name_start, name_len, "received"))) {
 				const char *v6 = sift__match_ipv6address(q, end);
 				if (v6 && (!value_end || v6 > value_end)) {
 					value_end = v6;
@@ -96,22 +124,18 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 			p = value_end;
 		}
 		/* Wanted parameters: captured and checked in this same pass. */
-		for (size_t i = 0; i < want_count; i++) {
-			const sift__param_want *w = &want[i];
-			if (!name_is(name_start, name_len, w->name))
-				continue;
-			const char *value_end = has_value ? p : value;
-			if (w->valid &&
-			    !(w->valid == sift__param_is_token && has_value && token_value) &&
-			    !w->valid(value, value_end, has_value)) {
-				sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
+		const char *value_end = has_value ? p : value;
+		size_t i = 0;
+		if (classify) {
+			if (known && known <= classified &&
+			    !take_want(buf, &want[known - 1], value, value_end, has_value, token_value, err))
 				return NULL;
-			}
-			if (w->value)
-				*w->value = sift__span(buf, value, value_end);
-			if (w->present)
-				*w->present = 1;
+			i = classified;
 		}
+		for (; i < want_count; i++)
+			if (name_is(name_start, name_len, want[i].name) &&
+			    !take_want(buf, &want[i], value, value_end, has_value, token_value, err))
+				return NULL;
 	}
 	*params = first ? sift__span(buf, first, p) : sift__span(buf, p, p);
 	return p;
@@ -120,19 +144,30 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 const char *sift__parse_header_params(const char *buf, const char *p, const char *end,
 				      sift_span *params, sift_error *err, const char *rule)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0);
+	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0, NULL, 0);
 }
 
 const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
 				    sift_span *params, sift_error *err, const char *rule,
 				    const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, want, want_count);
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, NULL, 0);
+}
+
+const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
+					  sift_span *params, sift_error *err, const char *rule,
+					  const sift__param_want *want, size_t want_count,
+					  sift__param_classifier classify, size_t classified)
+{
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, classify,
+			    classified);
 }
 
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
 				   const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, "via-params", 1, want, want_count);
+	/* want is branch, received, maddr, ttl, rport: the classifier's order. */
+	return parse_params(buf, p, end, params, err, "via-params", 1, want, want_count,
+			    sift__scan_via_param_name, want_count);
 }
