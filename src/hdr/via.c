@@ -6,6 +6,7 @@
  *   sent-by       = host [ COLON port ]
  */
 #include "hdr/internal.h"
+#include <string.h>
 
 /* SLASH = SWS "/" SWS */
 static const char *slash(const char *p, const char *end)
@@ -58,17 +59,25 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 
 	p = sift__skip_sws(p, end);
 	/* protocol-name = "SIP" / token; protocol-version = token; transport =
-	 * "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (a token). */
-	if (!(q = sift__match_token(p, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
-	out->protocol_name = sift__span(buf, p, q);
-	if (!(p = slash(q, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
-	if (!(q = sift__match_token(p, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
-	out->protocol_version = sift__span(buf, p, q);
-	if (!(p = slash(q, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+	 * "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (a token). Nearly
+	 * every Via starts "SIP/2.0/" as written here: two tokens and two
+	 * SLASHes without white space, which the general path finds the same. */
+	if (end - p >= 8 && memcmp(p, "SIP/2.0/", 8) == 0) {
+		out->protocol_name = sift__span(buf, p, p + 3);
+		out->protocol_version = sift__span(buf, p + 4, p + 7);
+		p = sift__skip_sws(p + 8, end); /* the SWS after the second SLASH */
+	} else {
+		if (!(q = sift__match_token(p, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
+		out->protocol_name = sift__span(buf, p, q);
+		if (!(p = slash(q, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+		if (!(q = sift__match_token(p, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
+		out->protocol_version = sift__span(buf, p, q);
+		if (!(p = slash(q, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+	}
 	if (!(q = sift__match_token(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "transport");
 	out->transport = sift__span(buf, p, q);
