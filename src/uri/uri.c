@@ -127,6 +127,20 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 		return SIFT_E_ARGUMENT;
 	*out = empty;
 	const char *start = buf + uri.off, *end = start + uri.len;
+	/* "sip:" and "sips:" (any case) need no scheme DFA: the scheme matched
+	 * is the letters before the ':' (RFC 3986 3.1: scheme = ALPHA
+	 * *( ALPHA / DIGIT / "+" / "-" / "." )). */
+	if (end - start >= 5 && (start[0] | 0x20) == 's' && (start[1] | 0x20) == 'i' &&
+	    (start[2] | 0x20) == 'p') {
+		const char *colon = start[3] == ':' ? start + 3
+				  : (start[3] | 0x20) == 's' && start[4] == ':' ? start + 4 : NULL;
+		if (colon) {
+			out->scheme = colon == start + 3 ? SIFT_SCHEME_SIP : SIFT_SCHEME_SIPS;
+			out->scheme_name = sift__span(buf, start, colon);
+			out->opaque = sift__span(buf, colon + 1, end);
+			return parse_sip(buf, colon + 1, end, options, out, err);
+		}
+	}
 	const char *scheme_end = sift__match_scheme(start, end);
 	if (!scheme_end || scheme_end == end || *scheme_end != ':')
 		return sift__fail(err, SIFT_E_URI, buf, scheme_end ? scheme_end : start, "scheme");
