@@ -70,6 +70,8 @@ const char *sift__match_ext_value(const char *p, const char *end);
 /* Return a sift_digest_alg / sift_sec_mech; *stop = match end or NULL. */
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop);
 unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **stop);
+/* An auth-param-name token and its sift_auth_param_id in one DFA. */
+unsigned sift__scan_auth_param_name(const char *p, const char *end, const char **stop);
 /* --- end auth family --- */
 /* --- fields (src/grammar/scan_fields.re): RFC 3261 20 generic and
  * message-body headers, RFC 3313, 3840/3841, 5322, 8262. --- */

@@ -358,7 +358,8 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 	const char *first = p, *last = p;
 	for (;;) {
 		/* auth-param = auth-param-name EQUAL ( token / quoted-string ) */
-		const char *name = p, *name_end = sift__match_token(p, end);
+		const char *name = p, *name_end;
+		sift_auth_param_id id = (sift_auth_param_id)sift__scan_auth_param_name(p, end, &name_end);
 		if (!name_end)
 			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, p, list_rule);
 		const char *q = sift__skip_sws(name_end, end);
@@ -366,7 +367,6 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, q, "auth-param");
 		const char *v = sift__skip_sws(q + 1, end), *ve, *c, *ce;
 		int quoted = v < end && *v == '"';
-		sift_auth_param_id id = sift_auth_param_lookup(name, (size_t)(name_end - name));
 		if (!(s->known & BIT(id)))
 			id = SIFT_AUTHP_OTHER;
 		if (quoted) {
