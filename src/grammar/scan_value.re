@@ -184,3 +184,16 @@ unsigned sift__scan_addr_param_name(const char *p, const char *end, const char *
 	$ { *stop = NULL; return 0; }
 	*/
 }
+
+/* userinfo = ( user / telephone-subscriber ) [ ":" password ] "@" (RFC
+ * 3261 25): the same result as sift__match_userinfo. No part of it holds
+ * an "@", so a match ends at the first one; where a run of alphanum, "-"
+ * and "." (all user characters: unreserved) reaches it, that run is the
+ * user and the match. Anything else goes to the DFA. */
+const char *sift__match_userinfo_fast(const char *p, const char *end)
+{
+	const char *q = plain_token_end(p, end);
+	if (q > p && q < end && *q == '@')
+		return q + 1;
+	return sift__match_userinfo(p, end);
+}

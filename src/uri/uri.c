@@ -20,7 +20,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	 * 25), so a match that ends in '@' is the userinfo, and without an '@'
 	 * in the URI there is none to look for (most Contact and Via-like
 	 * URIs: "sip:192.0.2.4:5060;lr"). */
-	const char *at = memchr(p, '@', (size_t)(end - p)) ? sift__match_userinfo(p, end) : NULL;
+	const char *at = memchr(p, '@', (size_t)(end - p)) ? sift__match_userinfo_fast(p, end) : NULL;
 	if (at) {
 		const char *colon = p;
 		while (colon < at - 1 && *colon != ':')
