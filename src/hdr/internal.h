@@ -65,6 +65,10 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 				sift_addr *out, sift_error *err, const sift__param_want *extra,
 				size_t extra_count);
 
+/* sift_cseq_parse() without the method lookup, for full validation
+ * (src/hdr/simple.c). */
+sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
 

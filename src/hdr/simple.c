@@ -13,14 +13,13 @@ static const char *trimmed(const char *buf, sift_span value, const char **end)
 	return sift__skip_sws(p, *end);
 }
 
-sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, sift_cseq *out,
-			  sift_error *err)
+/* CSeq, with the method's registry id looked up only when lookup is set
+ * (full validation does not read it). */
+static sift_code cseq_parse(const char *buf, sift_span value, sift_cseq *out, sift_error *err,
+			    int lookup)
 {
 	static const sift_cseq empty;
 	const char *end, *p = trimmed(buf, value, &end), *q;
-	(void)options;
-	if (!out)
-		return SIFT_E_ARGUMENT;
 	*out = empty;
 	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method */
 	if (!(q = sift__match_digits(p, end)))
@@ -33,10 +32,26 @@ sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, si
 	if (!(q = sift__match_token(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "Method");
 	out->method = sift__span(buf, p, q);
-	out->method_id = (uint16_t)sift__match_method(p, (size_t)(q - p));
+	if (lookup)
+		out->method_id = (uint16_t)sift__match_method(p, (size_t)(q - p));
 	if (sift__skip_sws(q, end) != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "CSeq");
 	return SIFT_OK;
+}
+
+sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, sift_cseq *out,
+			  sift_error *err)
+{
+	(void)options;
+	if (!out)
+		return SIFT_E_ARGUMENT;
+	return cseq_parse(buf, value, out, err, 1);
+}
+
+sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err)
+{
+	sift_cseq cseq;
+	return cseq_parse(buf, value, &cseq, err, 0);
 }
 
 sift_code sift_callid_parse(const char *buf, sift_span value, unsigned options, sift_callid *out,

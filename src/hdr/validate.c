@@ -55,7 +55,6 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	union {
 		sift_via via;
 		sift_addr addr;
-		sift_cseq cseq;
 		sift_media_type media;
 		sift_auth auth;
 		sift_sec_mechanism sec;
@@ -116,7 +115,7 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_CALL_ID:
 		return sift_callid_parse(buf, value, strict, NULL, err);
 	case SIFT_H_CSEQ:
-		return sift_cseq_parse(buf, value, strict, &parsed.cseq, err);
+		return sift__cseq_check(buf, value, err);
 	case SIFT_H_MAX_FORWARDS:
 		/* RFC 3261 20.22: an integer in the range 0-255 */
 		return sift_uint_parse(buf, value, 255, &number, err);
