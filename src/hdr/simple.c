@@ -22,12 +22,20 @@ static sift_code cseq_parse(const char *buf, sift_span value, sift_cseq *out, si
 	const char *end, *p = trimmed(buf, value, &end), *q;
 	*out = empty;
 	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method */
-	if (!(q = sift__match_digits(p, end)))
+	for (q = p; q < end && *q >= '0' && *q <= '9'; q++)
+		;
+	if (q == p)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "CSeq");
 	/* RFC 3261 8.1.1.5: a 32-bit unsigned integer (RFC 4475 3.1.2.4) */
 	if (!sift__parse_uint(p, q, UINT32_MAX, &out->number))
 		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "CSeq");
-	if (!(p = sift__match_lws(q, end)))
+	/* LWS = [*WSP CRLF] 1*WSP: one SP before a byte that is neither WSP nor
+	 * a line end is the whole of it (the usual "1 INVITE"); the rest goes
+	 * to the LWS matcher. */
+	if (end - q >= 2 && q[0] == ' ' && q[1] != ' ' && q[1] != '\t' && q[1] != '\r' &&
+	    q[1] != '\n')
+		p = q + 1;
+	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
 	if (!(q = sift__match_token(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "Method");
