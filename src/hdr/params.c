@@ -106,9 +106,8 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 			const char *value_end = gen_value_end(q, end, &token_value);
 			/* An IPv6address longer than the gen-value stops it at a ':'
 			 * (hex digits and '.' are token characters). */
-			if (via && (!value_end || (value_end < end && *value_end == ':')) &&
-			    (classify ? known == SIFT__VIA_RECEIVED
-				      : name_is(name_start, name_len, "received"))) {
+			if (via && known == SIFT__VIA_RECEIVED &&
+			    (!value_end || (value_end < end && *value_end == ':'))) {
 				const char *v6 = sift__match_ipv6address(q, end);
 				if (v6 && (!value_end || v6 > value_end)) {
 					value_end = v6;

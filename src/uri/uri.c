@@ -130,10 +130,11 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 	/* "sip:" and "sips:" (any case) need no scheme DFA: the scheme matched
 	 * is the letters before the ':' (RFC 3986 3.1: scheme = ALPHA
 	 * *( ALPHA / DIGIT / "+" / "-" / "." )). */
-	if (end - start >= 5 && (start[0] | 0x20) == 's' && (start[1] | 0x20) == 'i' &&
+	if (end - start >= 4 && (start[0] | 0x20) == 's' && (start[1] | 0x20) == 'i' &&
 	    (start[2] | 0x20) == 'p') {
 		const char *colon = start[3] == ':' ? start + 3
-				  : (start[3] | 0x20) == 's' && start[4] == ':' ? start + 4 : NULL;
+				  : end - start >= 5 && (start[3] | 0x20) == 's' && start[4] == ':'
+				  ? start + 4 : NULL;
 		if (colon) {
 			out->scheme = colon == start + 3 ? SIFT_SCHEME_SIP : SIFT_SCHEME_SIPS;
 			out->scheme_name = sift__span(buf, start, colon);
@@ -147,15 +148,8 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 	size_t scheme_len = (size_t)(scheme_end - start);
 	out->scheme_name = sift__span(buf, start, scheme_end);
 	out->opaque = sift__span(buf, scheme_end + 1, end);
-	/* Scheme names are case-insensitive (RFC 3261 19.1.4, RFC 3986 3.1). */
-	if (sift__equal_nocase(start, scheme_len, "sip")) {
-		out->scheme = SIFT_SCHEME_SIP;
-		return parse_sip(buf, scheme_end + 1, end, options, out, err);
-	}
-	if (sift__equal_nocase(start, scheme_len, "sips")) {
-		out->scheme = SIFT_SCHEME_SIPS;
-		return parse_sip(buf, scheme_end + 1, end, options, out, err);
-	}
+	/* Scheme names are case-insensitive (RFC 3261 19.1.4, RFC 3986 3.1);
+	 * sip and sips took the path above. */
 	if (sift__equal_nocase(start, scheme_len, "tel")) {
 		out->scheme = SIFT_SCHEME_TEL;
 		return parse_tel(buf, scheme_end + 1, end, out, err);
