@@ -124,6 +124,11 @@ static const char *plain_token_end(const char *p, const char *end)
 const char *sift__match_token_fast(const char *p, const char *end)
 {
 	const char *q = plain_token_end(p, end);
+	/* Where the run stops at the end or at a separator no token holds
+	 * (";" "," SP HTAB CR LF), it is the token: no DFA to resume. */
+	if (q > p && (q == end || *q == ';' || *q == ',' || *q == ' ' || *q == '\t' ||
+		      *q == '\r' || *q == '\n'))
+		return q;
 	const char *t = sift__match_token(q, end);
 	return t ? t : q > p ? q : NULL;
 }
