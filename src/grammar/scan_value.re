@@ -133,23 +133,38 @@ const char *sift__match_token_fast(const char *p, const char *end)
 	return t ? t : q > p ? q : NULL;
 }
 
-/* The rest of a callid whose first word has begun: word? ( "@" word )?. */
-static const char *match_callid_rest(const char *p, const char *end)
+/* word? (RFC 3261 25): the rest of a word that has begun, or nothing. */
+static const char *match_word_rest(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
 	/*!use:re2c:config
-	word? ("@" word)? { return (const char *)YYCURSOR; }
+	word { return (const char *)YYCURSOR; }
 	* { return p; }
 	$ { return p; }
 	*/
 }
 
+/* A word from p: the plain run, then its DFA from where the run stops
+ * (word is a run of one character class, as token is). p when none. */
+static const char *word_end(const char *p, const char *end)
+{
+	return match_word_rest(plain_token_end(p, end), end);
+}
+
 /* callid = word [ "@" word ] (RFC 3261 25), the same result as
- * sift__match_callid: the plain run is a prefix of the first word. */
+ * sift__match_callid: "@" is no word character, so the first word ends
+ * before the "@" and the second, when one follows it, ends the match. */
 const char *sift__match_callid_fast(const char *p, const char *end)
 {
-	const char *q = plain_token_end(p, end);
-	return q > p ? match_callid_rest(q, end) : sift__match_callid(p, end);
+	const char *local = word_end(p, end);
+	if (local == p)
+		return NULL;
+	if (local < end && *local == '@') {
+		const char *host = word_end(local + 1, end);
+		if (host > local + 1)
+			return host;
+	}
+	return local;
 }
 
 /* A via-params name (RFC 3261 25 via-ttl, via-maddr, via-received,
