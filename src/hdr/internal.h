@@ -68,6 +68,8 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 /* sift_cseq_parse() without the method lookup, for full validation
  * (src/hdr/simple.c). */
 sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+/* sift_media_type_parse()'s verdict without filling its spans. */
+sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err);
 
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);

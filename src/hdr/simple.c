@@ -87,7 +87,12 @@ sift_code sift_uint_parse(const char *buf, sift_span value, uint32_t max, uint32
 			  sift_error *err)
 {
 	const char *end, *p = trimmed(buf, value, &end);
-	const char *q = sift__match_digits(p, end);
+	/* 1*DIGIT, counted inline (no DFA call for a run of one class). */
+	const char *q = p;
+	while (q < end && *q >= '0' && *q <= '9')
+		q++;
+	if (q == p)
+		q = NULL;
 	uint32_t number;
 	if (!q || sift__skip_sws(q, end) != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q ? q : p, "1*DIGIT");
@@ -95,6 +100,22 @@ sift_code sift_uint_parse(const char *buf, sift_span value, uint32_t max, uint32
 		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "1*DIGIT");
 	if (out)
 		*out = number;
+	return SIFT_OK;
+}
+
+/* Content-Type for full validation: the verdict of sift_media_type_parse()
+ * is the media-type DFA's. Once it matched, the walk that fills the spans
+ * cannot fail: m-parameter = m-attribute EQUAL m-value (token /
+ * quoted-string) is a generic-param. */
+sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err)
+{
+	const char *end, *p = trimmed(buf, value, &end);
+	const char *stop = sift__match_media_type(p, end);
+	if (!stop || sift__skip_sws(stop, end) != end) {
+		const char *q = sift__match_token(p, end);
+		const char *rule = !q ? "m-type" : "media-type";
+		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, stop ? stop : (q ? q : p), rule);
+	}
 	return SIFT_OK;
 }
 
