@@ -85,7 +85,7 @@ const char *sift__match_quoted_string_fast(const char *p, const char *end)
  * DFA where the run stops. Returns p when there is nothing to take (the
  * scalar path: the DFA alone does the work, and the tests run it by
  * clearing sift__use_simd). */
-static const char *plain_token_end(const char *p, const char *end)
+static inline const char *plain_token_end(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {

@@ -51,7 +51,7 @@ static int name_is(const char *name, size_t len, const char *literal)
 }
 
 /* One wanted parameter found: its value checked and stored. */
-static int take_want(const char *buf, const sift__param_want *w, const char *value,
+static inline int take_want(const char *buf, const sift__param_want *w, const char *value,
 		     const char *value_end, int has_value, int token_value, sift_error *err)
 {
 	if (w->valid && !(w->valid == sift__param_is_token && has_value && token_value) &&
