@@ -82,8 +82,13 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "transport");
 	out->transport = sift__span(buf, p, q);
 
-	/* LWS sent-by */
-	if (!(p = sift__match_lws(q, end)))
+	/* LWS sent-by. LWS = [*WSP CRLF] 1*WSP: one SP before a byte that is
+	 * neither WSP nor a line end is the whole of it (the usual
+	 * "UDP host"); anything else goes to the LWS matcher. */
+	if (end - q >= 2 && q[0] == ' ' && q[1] != ' ' && q[1] != '\t' && q[1] != '\r' &&
+	    q[1] != '\n')
+		p = q + 1;
+	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
 	q = sift__match_host(p, end);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
@@ -99,7 +104,12 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	q = sift__skip_sws(p, end);
 	if (q < end && *q == ':') {
 		const char *digits = sift__skip_sws(q + 1, end);
-		const char *digits_end = sift__match_port(digits, end);
+		/* port = 1*DIGIT, counted inline */
+		const char *digits_end = digits;
+		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9')
+			digits_end++;
+		if (digits_end == digits)
+			digits_end = NULL;
 		uint32_t port;
 		if (!digits_end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, digits, "port");
