@@ -217,3 +217,93 @@ const char *sift__match_userinfo_fast(const char *p, const char *end)
 		return q + 1;
 	return sift__match_userinfo(p, end);
 }
+
+#if defined(__SSE2__)
+/*
+ * hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 25):
+ * domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum,
+ * toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum. Its characters
+ * are the plain ones (alphanum, "-", "."), so the longest hostname at p
+ * never passes the end of their run; when the whole run is a hostname, it
+ * is the match. Up to 4 blocks of 16 bytes are classified at once, and the
+ * rules are checked on the bit masks: the run (but one final ".") starts
+ * and ends with an alphanum, every "." sits between two alphanums (so no
+ * label is empty and none starts or ends with "-"), and the last label
+ * starts with an ALPHA. The last block is read from end - 16, so nothing
+ * past end is read, nor before p. Returns the end of the run, or NULL when
+ * the run is not a hostname as a whole, is 64 bytes or more, or fewer than
+ * 16 bytes are left: the DFA decides those.
+ */
+static const char *whole_run_hostname(const char *p, const char *end)
+{
+	const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+	const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
+	uint64_t alpha = 0, digit = 0, dots = 0;
+	size_t total = (size_t)(end - p);
+	unsigned len = 0;
+	if (total < 16)
+		return NULL;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 64)
+			return NULL;
+		if (off >= total) { /* the run goes on to the end */
+			len = (unsigned)total;
+			break;
+		}
+		/* The last block is read from end - 16: its first `skip` bytes
+		 * were classified already and are shifted out. */
+		unsigned skip = off + 16 <= total ? 0 : off + 16 - (unsigned)total;
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + off - skip));
+		__m128i lower = _mm_or_si128(bytes, case_bit);
+		unsigned a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z))) >> skip;
+		unsigned d = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			_mm_cmpgt_epi8(bytes, before_0), _mm_cmplt_epi8(bytes, after_9))) >> skip;
+		unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dot)) >> skip;
+		unsigned h = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dash)) >> skip;
+		alpha |= (uint64_t)a << off;
+		digit |= (uint64_t)d << off;
+		dots |= (uint64_t)t << off;
+		unsigned full = 0xFFFFu >> skip, run = (a | d | t | h) & full;
+		if (run != full) {
+			len = off + (unsigned)__builtin_ctz(~run);
+			break;
+		}
+	}
+	unsigned m = len; /* without one final "." */
+	if (m && ((dots >> (m - 1)) & 1))
+		m--;
+	if (m == 0)
+		return NULL;
+	uint64_t in = (UINT64_C(1) << m) - 1;
+	uint64_t alnum = (alpha | digit) & in;
+	uint64_t inner_dots = dots & in;
+	if (!(alnum & 1) || !((alnum >> (m - 1)) & 1))
+		return NULL;
+	if ((inner_dots & ~(alnum << 1)) || (inner_dots & ~(alnum >> 1)))
+		return NULL;
+	unsigned top = inner_dots ? 64u - (unsigned)__builtin_clzll(inner_dots) : 0;
+	if (!((alpha >> top) & 1))
+		return NULL;
+	return p + len;
+}
+#endif
+
+/* host = hostname / IPv4address / IPv6reference (RFC 3261 25, RFC 5954):
+ * the same result as sift__match_host. Where p holds an ALPHA (no
+ * IPv4address nor IPv6reference starts so), a run of plain characters that
+ * is a hostname as a whole is the match; anything else, and the scalar
+ * path (sift__use_simd cleared), is the DFA's. */
+const char *sift__match_host_fast(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (sift__use_simd && p < end && (unsigned char)((*p | 0x20) - 'a') < 26) {
+		const char *q = whole_run_hostname(p, end);
+		if (q)
+			return q;
+	}
+#endif
+	return sift__match_host(p, end);
+}
