@@ -236,11 +236,13 @@ const char *sift__match_userinfo_fast(const char *p, const char *end)
  */
 static const char *whole_run_hostname(const char *p, const char *end)
 {
-	const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
-	const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+	/* A range test in one signed compare: x + (0x80 - lo) < -128 + n is
+	 * lo <= x < lo + n, wrapping bytes. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+	const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
 	const __m128i case_bit = _mm_set1_epi8(0x20);
 	const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
-	uint64_t alpha = 0, digit = 0, dots = 0;
+	uint64_t alpha = 0, alnum = 0, dots = 0;
 	size_t total = (size_t)(end - p);
 	unsigned len = 0;
 	if (total < 16)
@@ -256,17 +258,16 @@ static const char *whole_run_hostname(const char *p, const char *end)
 		 * were classified already and are shifted out. */
 		unsigned skip = off + 16 <= total ? 0 : off + 16 - (unsigned)total;
 		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + off - skip));
-		__m128i lower = _mm_or_si128(bytes, case_bit);
-		unsigned a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z))) >> skip;
-		unsigned d = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_cmpgt_epi8(bytes, before_0), _mm_cmplt_epi8(bytes, after_9))) >> skip;
-		unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dot)) >> skip;
-		unsigned h = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, dash)) >> skip;
-		alpha |= (uint64_t)a << off;
-		digit |= (uint64_t)d << off;
-		dots |= (uint64_t)t << off;
-		unsigned full = 0xFFFFu >> skip, run = (a | d | t | h) & full;
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a),
+						letters);
+		__m128i alphanum = _mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits));
+		__m128i period = _mm_cmpeq_epi8(bytes, dot);
+		__m128i plain = _mm_or_si128(alphanum, _mm_or_si128(period, _mm_cmpeq_epi8(bytes, dash)));
+		alpha |= (uint64_t)((unsigned)_mm_movemask_epi8(letter) >> skip) << off;
+		alnum |= (uint64_t)((unsigned)_mm_movemask_epi8(alphanum) >> skip) << off;
+		dots |= (uint64_t)((unsigned)_mm_movemask_epi8(period) >> skip) << off;
+		unsigned full = 0xFFFFu >> skip;
+		unsigned run = ((unsigned)_mm_movemask_epi8(plain) >> skip) & full;
 		if (run != full) {
 			len = off + (unsigned)__builtin_ctz(~run);
 			break;
@@ -278,8 +279,8 @@ static const char *whole_run_hostname(const char *p, const char *end)
 	if (m == 0)
 		return NULL;
 	uint64_t in = (UINT64_C(1) << m) - 1;
-	uint64_t alnum = (alpha | digit) & in;
 	uint64_t inner_dots = dots & in;
+	alnum &= in;
 	if (!(alnum & 1) || !((alnum >> (m - 1)) & 1))
 		return NULL;
 	if ((inner_dots & ~(alnum << 1)) || (inner_dots & ~(alnum >> 1)))
