@@ -89,18 +89,16 @@ static inline const char *plain_token_end(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {
-		const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
-		const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+		/* Range tests as in whole_run_hostname: one signed compare each. */
+		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
 		const __m128i case_bit = _mm_set1_epi8(0x20);
 		const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
 		while (end - p >= 16) {
 			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
-			/* Signed compares: bytes above %x7F are negative, outside both ranges. */
-			__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(bytes, before_0),
-						      _mm_cmplt_epi8(bytes, after_9));
-			__m128i lower = _mm_or_si128(bytes, case_bit);
-			__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, before_a),
-						       _mm_cmplt_epi8(lower, after_z));
+			__m128i letter = _mm_cmplt_epi8(
+				_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
+			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits);
 			__m128i plain = _mm_or_si128(_mm_or_si128(digit, letter),
 						     _mm_or_si128(_mm_cmpeq_epi8(bytes, dash),
 								  _mm_cmpeq_epi8(bytes, dot)));
