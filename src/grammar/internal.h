@@ -70,6 +70,8 @@ const char *sift__match_ext_value(const char *p, const char *end);
 /* Return a sift_digest_alg / sift_sec_mech; *stop = match end or NULL. */
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop);
 unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **stop);
+/* An auth-param-name token and its sift_auth_param_id in one DFA. */
+unsigned sift__scan_auth_param_name(const char *p, const char *end, const char **stop);
 /* --- end auth family --- */
 /* --- fields (src/grammar/scan_fields.re): RFC 3261 20 generic and
  * message-body headers, RFC 3313, 3840/3841, 5322, 8262. --- */
@@ -130,6 +132,21 @@ const char *sift__match_rate_value(const char *p, const char *end);
 const char *sift__match_signed_identity_digest(const char *p, const char *end);
 const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 /* End of the session and dialog family. */
+
+/* Whole-production matchers (src/grammar/scan_value.re): the same match as
+ * the one-rule matcher named, with the plain run taken before the DFA. */
+const char *sift__match_quoted_string_fast(const char *p, const char *end);
+const char *sift__match_token_fast(const char *p, const char *end);
+const char *sift__match_callid_fast(const char *p, const char *end);
+const char *sift__match_host_fast(const char *p, const char *end);
+const char *sift__match_userinfo_fast(const char *p, const char *end);
+/* A parameter name read as a token and told apart in the same DFA: *stop =
+ * the token's end (NULL: none), the result which known name it is (0: none
+ * of them). Via: branch, received, maddr, ttl, rport; name-addr: tag, q,
+ * expires, reg-id, +sip.instance (1 to 5, in that order). */
+unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
+unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
+/* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */
 const char *sift__match_boundary(const char *p, const char *end);

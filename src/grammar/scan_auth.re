@@ -155,3 +155,40 @@ unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **
 	$ { *stop = NULL; return SIFT_SEC_MECH_OTHER; }
 	*/
 }
+
+/*
+ * An auth-param-name (a token, RFC 3261 25) and which parameter of
+ * sift_auth it is, in one DFA: *stop is the end of the token (NULL when no
+ * token starts at p), the result a sift_auth_param_id (SIFT_AUTHP_OTHER
+ * for another name). The literals come first, so a tie goes to them;
+ * names are case-insensitive (RFC 7235 2.1).
+ */
+unsigned sift__scan_auth_param_name(const char *p, const char *end, const char **stop)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	'realm' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_REALM; }
+	'domain' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_DOMAIN; }
+	'nonce' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_NONCE; }
+	'opaque' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_OPAQUE; }
+	'stale' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_STALE; }
+	'algorithm' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_ALGORITHM; }
+	'qop' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_QOP; }
+	'charset' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_CHARSET; }
+	'userhash' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_USERHASH; }
+	'username' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_USERNAME; }
+	'username*' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_USERNAME_STAR; }
+	'uri' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_URI; }
+	'response' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_RESPONSE; }
+	'cnonce' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_CNONCE; }
+	'nc' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_NC; }
+	'nextnonce' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_NEXTNONCE; }
+	'rspauth' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_RSPAUTH; }
+	'scope' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_SCOPE; }
+	'authz_server' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_AUTHZ_SERVER; }
+	'error' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_ERROR; }
+	token { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_OTHER; }
+	* { *stop = NULL; return SIFT_AUTHP_OTHER; }
+	$ { *stop = NULL; return SIFT_AUTHP_OTHER; }
+	*/
+}

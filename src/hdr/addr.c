@@ -11,6 +11,7 @@
  * the RFC 8217 check are in src/hdr/addr_ext.c.
  */
 #include "hdr/internal.h"
+#include <string.h>
 
 /* In addr-spec form a header parameter starts at the first ';' (RFC 3261
  * 20.10: "the URI ... is interpreted as a header parameter"), and the URI
@@ -21,11 +22,6 @@ static const char *addr_spec_end(const char *p, const char *end)
 	       *p != '\r' && *p != '\n')
 		p++;
 	return p;
-}
-
-static int is_token_value(const char *value, const char *end, int has_value)
-{
-	return has_value && sift__match_token(value, end) == end;
 }
 
 /* c-p-q = "q" EQUAL qvalue (RFC 3261 25) */
@@ -125,7 +121,7 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 	const char *display_start = p, *display_end = p;
 	int name_addr = 0;
 	if (p < end && *p == '"') {
-		const char *q = sift__match_quoted_string(p, end);
+		const char *q = sift__match_quoted_string_fast(p, end);
 		if (!q)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "quoted-string");
 		display_end = q;
@@ -166,9 +162,10 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		out->display = sift__span(buf, display_start, display_end);
 		/* LAQUOT addr-spec RAQUOT: no white space inside (RFC 4475 3.1.2.14
 		 * lets a liberal receiver ignore it). */
-		const char *uri = p + 1, *close = uri;
-		while (close < end && *close != '>')
-			close++;
+		const char *uri = p + 1;
+		const char *close = memchr(uri, '>', (size_t)(end - uri));
+		if (!close)
+			close = end;
 		if (close >= end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, close, "RAQUOT");
 		const char *uri_start = uri, *uri_end = close;
@@ -232,7 +229,8 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 	 * while the list is walked; then the caller's own (Diversion...). */
 	sift__param_want want[SIFT__ADDR_MAX_WANT];
 	size_t count = 0;
-	const sift__param_want tag = { "tag", "tag-param", is_token_value, &out->tag, &out->has_tag };
+	const sift__param_want tag = { "tag", "tag-param", sift__param_is_token, &out->tag,
+				       &out->has_tag };
 	want[count++] = tag;
 	if (options & SIFT_ADDR_CONTACT) {
 		const sift__param_want contact[] = {
@@ -244,9 +242,12 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		for (size_t i = 0; i < sizeof contact / sizeof contact[0]; i++)
 			want[count++] = contact[i];
 	}
+	/* tag and the contact-params are in sift__scan_addr_param_name's order. */
+	size_t classified = count;
 	for (size_t i = 0; i < extra_count && count < SIFT__ADDR_MAX_WANT; i++)
 		want[count++] = extra[i];
-	p = sift__parse_params_want(buf, p, end, &out->params, err, "generic-param", want, count);
+	p = sift__parse_params_classified(buf, p, end, &out->params, err, "generic-param", want,
+					  count, sift__scan_addr_param_name, classified);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	p = sift__skip_sws(p, end);

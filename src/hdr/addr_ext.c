@@ -55,7 +55,7 @@ sift_code sift_display_name_unescape(const char *buf, sift_span display, char *o
 	const char *p = buf + display.off, *end = p + display.len;
 	int quoted = p < end && *p == '"';
 	if (quoted) {
-		if (sift__match_quoted_string(p, end) != end)
+		if (sift__match_quoted_string_fast(p, end) != end)
 			return sift__fail(NULL, SIFT_E_HEADER_VALUE, buf, p, "quoted-string");
 		p++;
 		end--;
@@ -137,7 +137,7 @@ static int is_token_or_quoted(const char *value, const char *end, int has_value)
 	if (!has_value || value >= end)
 		return 0;
 	if (*value == '"')
-		return sift__match_quoted_string(value, end) == end;
+		return sift__match_quoted_string_fast(value, end) == end;
 	return sift__match_token(value, end) == end;
 }
 

@@ -92,10 +92,16 @@ static const uint32_t must_be_token = BIT(SIFT_AUTHP_STALE) | BIT(SIFT_AUTHP_ALG
 
 sift_auth_param_id sift_auth_param_lookup(const char *name, size_t len)
 {
-	if (!name)
+	if (!name || len == 0)
 		return SIFT_AUTHP_OTHER;
+	/* The names are lower case: the first byte, folded, rules out all
+	 * but a few before the full comparison. */
+	unsigned char first = (unsigned char)name[0];
+	if (first >= 'A' && first <= 'Z')
+		first = (unsigned char)(first + 32);
 	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
-		if (sift__equal_nocase(name, len, param_names[id]))
+		if ((unsigned char)param_names[id][0] == first &&
+		    sift__equal_nocase(name, len, param_names[id]))
 			return (sift_auth_param_id)id;
 	return SIFT_AUTHP_OTHER;
 }
@@ -352,7 +358,8 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 	const char *first = p, *last = p;
 	for (;;) {
 		/* auth-param = auth-param-name EQUAL ( token / quoted-string ) */
-		const char *name = p, *name_end = sift__match_token(p, end);
+		const char *name = p, *name_end;
+		sift_auth_param_id id = (sift_auth_param_id)sift__scan_auth_param_name(p, end, &name_end);
 		if (!name_end)
 			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, p, list_rule);
 		const char *q = sift__skip_sws(name_end, end);
@@ -360,11 +367,10 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 			return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, q, "auth-param");
 		const char *v = sift__skip_sws(q + 1, end), *ve, *c, *ce;
 		int quoted = v < end && *v == '"';
-		sift_auth_param_id id = sift_auth_param_lookup(name, (size_t)(name_end - name));
 		if (!(s->known & BIT(id)))
 			id = SIFT_AUTHP_OTHER;
 		if (quoted) {
-			ve = sift__match_quoted_string(v, end);
+			ve = sift__match_quoted_string_fast(v, end);
 			if (!ve)
 				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, "quoted-string");
 			c = v + 1;
@@ -521,7 +527,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
 	const char *ve = NULL;
 	if (v && v < end && *v == '"') {
-		ve = sift__match_quoted_string(v, end);
+		ve = sift__match_quoted_string_fast(v, end);
 		out->quoted = 1;
 	} else if (v) {
 		ve = sift__match_token(v, end);
@@ -545,11 +551,6 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 static int is_qvalue(const char *value, const char *end, int has_value)
 {
 	return has_value && sift__match_qvalue(value, end) == end;
-}
-
-static int is_token(const char *value, const char *end, int has_value)
-{
-	return has_value && sift__match_token(value, end) == end;
 }
 
 /* digest-verify = "d-ver" EQUAL LDQUOT 32LHEX RDQUOT (strict); by default
@@ -592,8 +593,8 @@ sift_code sift_sec_mechanism_parse(const char *buf, sift_span value, unsigned op
 	int strict = (options & SIFT_OPT_STRICT) != 0;
 	const sift__param_want want[] = {
 		{ "q", "preference", is_qvalue, &out->q, &out->has_q },
-		{ "d-alg", "digest-algorithm", is_token, &out->d_alg, &out->has_d_alg },
-		{ "d-qop", "digest-qop", is_token, &out->d_qop, &out->has_d_qop },
+		{ "d-alg", "digest-algorithm", sift__param_is_token, &out->d_alg, &out->has_d_alg },
+		{ "d-qop", "digest-qop", sift__param_is_token, &out->d_qop, &out->has_d_qop },
 		{ "d-ver", "digest-verify", strict ? is_d_ver_strict : is_d_ver, &out->d_ver,
 		  &out->has_d_ver },
 	};

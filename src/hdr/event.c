@@ -200,7 +200,7 @@ int sift_event_list_next(const char *buf, sift_span *cursor, sift_span *out)
 	const char *start = p;
 	while (p < end && *p != ',') {
 		if (*p == '"') {
-			const char *q = sift__match_quoted_string(p, end);
+			const char *q = sift__match_quoted_string_fast(p, end);
 			p = q ? q : end;
 		} else {
 			p++;

@@ -158,12 +158,6 @@ sift_code sift_mime_version_parse(const char *buf, sift_span value, unsigned opt
 	return SIFT_OK;
 }
 
-/* other-handling = token */
-static int is_token_value(const char *value, const char *end, int has_value)
-{
-	return has_value && sift__match_token(value, end) == end;
-}
-
 /* Registered disposition types (IANA "Mail Content Disposition Values"
  * entries SIP uses), in sift_disposition order. */
 static const char *const dispositions[] = {
@@ -193,7 +187,8 @@ sift_code sift_content_disposition_parse(const char *buf, sift_span value, unsig
 			out->disposition = (sift_disposition)i;
 	uint8_t has_handling = 0;
 	const sift__param_want want[] = {
-		{ "handling", "handling-param", is_token_value, &out->handling, &has_handling },
+		/* handling-param = "handling" EQUAL ( "optional" / "required" / other-handling ); other-handling = token */
+		{ "handling", "handling-param", sift__param_is_token, &out->handling, &has_handling },
 	};
 	q = sift__parse_params_want(buf, q, end, &out->params, err, "disp-param", want, 1);
 	if (!q)

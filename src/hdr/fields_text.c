@@ -77,7 +77,7 @@ sift_code sift_warning_parse(const char *buf, sift_span value, unsigned options,
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "warning-value");
 	/* warn-text = quoted-string = SWS DQUOTE ... DQUOTE */
 	p = sift__skip_sws(q + 1, end);
-	if (!(q = sift__match_quoted_string(p, end)))
+	if (!(q = sift__match_quoted_string_fast(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "warn-text");
 	out->text = sift__span(buf, p, q);
 	if ((p = sift__skip_sws(q, end)) != end)
@@ -138,7 +138,11 @@ sift_code sift_server_val_next(const char *buf, sift_span *cursor, unsigned opti
 	} else {
 		if (!(q = sift__match_product(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "server-val");
-		const char *t = sift__match_token(p, q);
+		/* product = token [SLASH product-version]: the match proved the
+		 * shape, so the token ends at the first "/" or white space. */
+		const char *t = p;
+		while (t < q && *t != '/' && *t != ' ' && *t != '\t' && *t != '\r' && *t != '\n')
+			t++;
 		out->product = sift__span(buf, p, t);
 		const char *slash = sift__skip_sws(t, q);
 		if (slash < q) /* SLASH product-version */

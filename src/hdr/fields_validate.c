@@ -31,7 +31,7 @@ sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span va
 	case SIFT_H_ACCEPT_LANGUAGE:
 		return sift_accept_language_parse(buf, value, options, &parsed.accept, err);
 	case SIFT_H_ALLOW:
-		return sift_allow_parse(buf, value, options, &parsed.item, err);
+		return sift__allow_check(buf, value, err);
 	case SIFT_H_SUPPORTED:
 		return sift_supported_parse(buf, value, options, &parsed.item, err);
 	case SIFT_H_REQUIRE:

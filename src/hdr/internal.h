@@ -26,13 +26,33 @@ typedef struct sift__param_want {
 	uint8_t *present;
 } sift__param_want;
 
+/* The `valid` of a parameter whose value is a token: the list walk knows
+ * it by this pointer and skips the second scan of a value it has just
+ * matched as a token (src/hdr/params.c). */
+int sift__param_is_token(const char *value, const char *end, int has_value);
+
 /* *( SEMI generic-param ) with wanted parameters captured and checked. */
 const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
 				    sift_span *params, sift_error *err, const char *rule,
 				    const sift__param_want *want, size_t want_count);
 
+/* Tells the known names apart while it reads the name token (src/grammar/
+ * scan_value.re): *stop = the token's end or NULL, result n = want[n - 1]. */
+typedef unsigned (*sift__param_classifier)(const char *p, const char *end, const char **stop);
+
+/* sift__parse_params_want() where want[0, classified) are the names that
+ * classify knows, in its order; the rest are matched by name. */
+const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
+					  sift_span *params, sift_error *err, const char *rule,
+					  const sift__param_want *want, size_t want_count,
+					  sift__param_classifier classify, size_t classified);
+
+/* The via-received entry of the Via want list (sift__scan_via_param_name). */
+#define SIFT__VIA_RECEIVED 2
+
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
- * IPv6address) lets a value hold an IPv6address that gen-value cannot. */
+ * IPv6address) lets a value hold an IPv6address that gen-value cannot.
+ * want must be branch, received, maddr, ttl, rport in that order. */
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
 				   const sift__param_want *want, size_t want_count);
@@ -44,6 +64,12 @@ const char *sift__parse_via_params(const char *buf, const char *p, const char *e
 sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned options,
 				sift_addr *out, sift_error *err, const sift__param_want *extra,
 				size_t extra_count);
+
+/* sift_cseq_parse() without the method lookup, for full validation
+ * (src/hdr/simple.c). */
+sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+/* sift_media_type_parse()'s verdict without filling its spans. */
+sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err);
 
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
@@ -59,6 +85,8 @@ const char *sift__parse_comment(const char *buf, const char *p, const char *end,
 /* Full validation of the fields.h headers (src/hdr/fields_validate.c). */
 sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
 				unsigned options, sift_error *err);
+/* sift_allow_parse() without the method lookup (src/hdr/fields_lists.c). */
+sift_code sift__allow_check(const char *buf, sift_span value, sift_error *err);
 /* --- end fields --- */
 /* Session and dialog family (src/hdr/session_*.c, include/sipsift/session.h). */
 

@@ -1,9 +1,80 @@
 /* src/hdr/params.c - header parameter lists: *( SEMI generic-param ). */
 #include "hdr/internal.h"
 
+/* The value of a wanted parameter is a token (via-branch, tag-param,
+ * handling-param...): shared so that parse_params knows, from the pointer,
+ * that the gen-value it has just matched as a token needs no second scan. */
+int sift__param_is_token(const char *value, const char *end, int has_value)
+{
+	return has_value && sift__match_token(value, end) == end;
+}
+
+/* gen-value = token / host / quoted-string (RFC 3261 25) at p, where p is
+ * after SWS. The alternatives start apart: hostname and IPv4address are
+ * made of token characters only (alphanum, "-", "."), so where p holds a
+ * token character the longest match of the three is the token; a
+ * quoted-string starts with DQUOTE (or SWS) and an IPv6reference with "[".
+ * So one matcher runs, chosen by the first byte, instead of the DFA of the
+ * union; anything else (a second fold, no value) goes to that DFA.
+ * *token is set when the value matched is a token. */
+static const char *gen_value_end(const char *p, const char *end, int *token)
+{
+	*token = 0;
+	if (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return sift__match_quoted_string_fast(p, end);
+		if (c == '[')
+			return sift__match_host(p, end);
+		if (c > ' ' && c < 0x7F) {
+			const char *t = sift__match_token_fast(p, end);
+			if (t) {
+				*token = 1;
+				return t;
+			}
+		}
+	}
+	return sift__match_gen_value(p, end);
+}
+
+/* name equals literal, ignoring case (RFC 3261 7.3.1). The literal is
+ * lower case (the wanted names: letters, digits, "-", "+", ".") and name
+ * is a token, and among token characters only an upper-case letter turns
+ * into a literal's character by setting bit 0x20: so one OR per byte
+ * compares, and a byte never equals the literal's NUL after it. */
+static int name_is(const char *name, size_t len, const char *literal)
+{
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)name[i] | 0x20) != (unsigned char)literal[i])
+			return 0;
+	return literal[len] == 0;
+}
+
+/* One wanted parameter found: its value checked and stored. */
+static inline int take_want(const char *buf, const sift__param_want *w, const char *value,
+		     const char *value_end, int has_value, int token_value, sift_error *err)
+{
+	if (w->valid && !(w->valid == sift__param_is_token && has_value && token_value) &&
+	    !w->valid(value, value_end, has_value)) {
+		sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
+		return 0;
+	}
+	if (w->value)
+		*w->value = sift__span(buf, value, value_end);
+	if (w->present)
+		*w->present = 1;
+	return 1;
+}
+
+/*
+ * *( SEMI generic-param ). With classify, the first `classified` wanted
+ * parameters are told apart by that DFA while it reads the name (its result
+ * n names want[n - 1]); the others, or all without it, by their names.
+ */
 static const char *parse_params(const char *buf, const char *p, const char *end,
 				sift_span *params, sift_error *err, const char *rule, int via,
-				const sift__param_want *want, size_t want_count)
+				const sift__param_want *want, size_t want_count,
+				sift__param_classifier classify, size_t classified)
 {
 	const char *first = NULL;
 	for (;;) {
@@ -15,45 +86,55 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		if (!first)
 			first = q;
 		/* generic-param = token [ EQUAL gen-value ] */
-		const char *name_start = q, *name_end = sift__match_token(q, end);
+		const char *name_start = q, *name_end;
+		unsigned known = 0;
+		if (classify)
+			known = classify(q, end, &name_end);
+		else
+			name_end = sift__match_token(q, end);
 		if (!name_end) {
 			sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
 			return NULL;
 		}
+		size_t name_len = (size_t)(name_end - name_start);
+		const char *value = name_end;
+		int has_value = 0, token_value = 0;
 		p = name_end;
 		q = sift__skip_sws(p, end);
 		if (q < end && *q == '=') {
 			q = sift__skip_sws(q + 1, end);
-			const char *value_end = sift__match_gen_value(q, end);
-			if (via && sift__equal_nocase(name_start, (size_t)(name_end - name_start),
-						      "received")) {
+			const char *value_end = gen_value_end(q, end, &token_value);
+			/* An IPv6address longer than the gen-value stops it at a ':'
+			 * (hex digits and '.' are token characters). */
+			if (via && known == SIFT__VIA_RECEIVED &&
+			    (!value_end || (value_end < end && *value_end == ':'))) {
 				const char *v6 = sift__match_ipv6address(q, end);
-				if (v6 && (!value_end || v6 > value_end))
+				if (v6 && (!value_end || v6 > value_end)) {
 					value_end = v6;
+					token_value = 0;
+				}
 			}
 			if (!value_end) {
 				sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "gen-value");
 				return NULL;
 			}
+			value = q;
+			has_value = 1;
 			p = value_end;
 		}
 		/* Wanted parameters: captured and checked in this same pass. */
-		for (size_t i = 0; i < want_count; i++) {
-			const sift__param_want *w = &want[i];
-			if (!sift__equal_nocase(name_start, (size_t)(name_end - name_start), w->name))
-				continue;
-			int has_value = p != name_end;
-			const char *value = has_value ? sift__skip_sws(sift__skip_sws(name_end, end) + 1, end)
-						      : name_end;
-			if (w->valid && !w->valid(value, has_value ? p : value, has_value)) {
-				sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
+		const char *value_end = has_value ? p : value;
+		size_t i = 0;
+		if (classify) {
+			if (known && known <= classified &&
+			    !take_want(buf, &want[known - 1], value, value_end, has_value, token_value, err))
 				return NULL;
-			}
-			if (w->value)
-				*w->value = sift__span(buf, value, has_value ? p : value);
-			if (w->present)
-				*w->present = 1;
+			i = classified;
 		}
+		for (; i < want_count; i++)
+			if (name_is(name_start, name_len, want[i].name) &&
+			    !take_want(buf, &want[i], value, value_end, has_value, token_value, err))
+				return NULL;
 	}
 	*params = first ? sift__span(buf, first, p) : sift__span(buf, p, p);
 	return p;
@@ -62,19 +143,30 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 const char *sift__parse_header_params(const char *buf, const char *p, const char *end,
 				      sift_span *params, sift_error *err, const char *rule)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0);
+	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0, NULL, 0);
 }
 
 const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
 				    sift_span *params, sift_error *err, const char *rule,
 				    const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, want, want_count);
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, NULL, 0);
+}
+
+const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
+					  sift_span *params, sift_error *err, const char *rule,
+					  const sift__param_want *want, size_t want_count,
+					  sift__param_classifier classify, size_t classified)
+{
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, classify,
+			    classified);
 }
 
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
 				   const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, "via-params", 1, want, want_count);
+	/* want is branch, received, maddr, ttl, rport: the classifier's order. */
+	return parse_params(buf, p, end, params, err, "via-params", 1, want, want_count,
+			    sift__scan_via_param_name, want_count);
 }

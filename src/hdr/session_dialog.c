@@ -86,7 +86,7 @@ static sift_code parse_dialog(const char *buf, sift_span value, unsigned options
 {
 	const char *p = buf + value.off, *end = p + value.len;
 	p = sift__skip_sws(p, end);
-	const char *q = sift__match_callid(p, end);
+	const char *q = sift__match_callid_fast(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "callid");
 	*call_id = sift__span(buf, p, q);

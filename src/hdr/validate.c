@@ -58,8 +58,6 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	union {
 		sift_via via;
 		sift_addr addr;
-		sift_cseq cseq;
-		sift_media_type media;
 		sift_auth auth;
 		sift_sec_mechanism sec;
 		sift_referred_by referred_by;
@@ -119,14 +117,14 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_CALL_ID:
 		return sift_callid_parse(buf, value, strict, NULL, err);
 	case SIFT_H_CSEQ:
-		return sift_cseq_parse(buf, value, strict, &parsed.cseq, err);
+		return sift__cseq_check(buf, value, err);
 	case SIFT_H_MAX_FORWARDS:
 		/* RFC 3261 20.22: an integer in the range 0-255 */
 		return sift_uint_parse(buf, value, 255, &number, err);
 	case SIFT_H_CONTENT_LENGTH:
 		return sift_uint_parse(buf, value, UINT32_MAX, &number, err);
 	case SIFT_H_CONTENT_TYPE:
-		return sift_media_type_parse(buf, value, strict, &parsed.media, err);
+		return sift__media_type_check(buf, value, err);
 	case SIFT_H_DATE:
 		return strict ? sift_date_parse(buf, value, strict, NULL, err) : SIFT_OK;
 	/* auth family (src/hdr/auth.c; RFC 3261 20.6, 20.7, 20.27, 20.28,

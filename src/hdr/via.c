@@ -6,6 +6,7 @@
  *   sent-by       = host [ COLON port ]
  */
 #include "hdr/internal.h"
+#include <string.h>
 
 /* SLASH = SWS "/" SWS */
 static const char *slash(const char *p, const char *end)
@@ -14,12 +15,6 @@ static const char *slash(const char *p, const char *end)
 	if (p >= end || *p != '/')
 		return NULL;
 	return sift__skip_sws(p + 1, end);
-}
-
-/* via-branch = "branch" EQUAL token */
-static int is_token_value(const char *v, const char *end, int has_value)
-{
-	return has_value && sift__match_token(v, end) == end;
 }
 
 /* via-received = "received" EQUAL (IPv4address / IPv6address); RFC 5118 4.5:
@@ -64,38 +59,57 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 
 	p = sift__skip_sws(p, end);
 	/* protocol-name = "SIP" / token; protocol-version = token; transport =
-	 * "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (a token). */
-	if (!(q = sift__match_token(p, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
-	out->protocol_name = sift__span(buf, p, q);
-	if (!(p = slash(q, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
-	if (!(q = sift__match_token(p, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
-	out->protocol_version = sift__span(buf, p, q);
-	if (!(p = slash(q, end)))
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+	 * "UDP" / "TCP" / "TLS" / "SCTP" / other-transport (a token). Nearly
+	 * every Via starts "SIP/2.0/" as written here: two tokens and two
+	 * SLASHes without white space, which the general path finds the same. */
+	if (end - p >= 8 && memcmp(p, "SIP/2.0/", 8) == 0) {
+		out->protocol_name = sift__span(buf, p, p + 3);
+		out->protocol_version = sift__span(buf, p + 4, p + 7);
+		p = sift__skip_sws(p + 8, end); /* the SWS after the second SLASH */
+	} else {
+		if (!(q = sift__match_token(p, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
+		out->protocol_name = sift__span(buf, p, q);
+		if (!(p = slash(q, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+		if (!(q = sift__match_token(p, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
+		out->protocol_version = sift__span(buf, p, q);
+		if (!(p = slash(q, end)))
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
+	}
 	if (!(q = sift__match_token(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "transport");
 	out->transport = sift__span(buf, p, q);
 
-	/* LWS sent-by */
-	if (!(p = sift__match_lws(q, end)))
+	/* LWS sent-by. LWS = [*WSP CRLF] 1*WSP: one SP before a byte that is
+	 * neither WSP nor a line end is the whole of it (the usual
+	 * "UDP host"); anything else goes to the LWS matcher. */
+	if (end - q >= 2 && q[0] == ' ' && q[1] != ' ' && q[1] != '\t' && q[1] != '\r' &&
+	    q[1] != '\n')
+		p = q + 1;
+	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	q = sift__match_host(p, end);
+	q = sift__match_host_fast(p, end);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-by");
 	out->host = sift__span(buf, p, q);
 	out->host_kind = *p == '[' ? SIFT_HOST_IPV6
-		       : sift__match_ipv4address(p, q) == q ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
+		       : *p >= '0' && *p <= '9' && sift__match_ipv4address(p, q) == q
+		       ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
 	p = q;
 	/* COLON = SWS ":" SWS */
 	q = sift__skip_sws(p, end);
 	if (q < end && *q == ':') {
 		const char *digits = sift__skip_sws(q + 1, end);
-		const char *digits_end = sift__match_port(digits, end);
+		/* port = 1*DIGIT, counted inline */
+		const char *digits_end = digits;
+		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9')
+			digits_end++;
+		if (digits_end == digits)
+			digits_end = NULL;
 		uint32_t port;
 		if (!digits_end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, digits, "port");
@@ -111,7 +125,8 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	 * generic-param in form; the known ones are checked for their own rule
 	 * in the same pass. */
 	const sift__param_want want[] = {
-		{ "branch", "via-branch", is_token_value, &out->branch, NULL },
+		/* via-branch = "branch" EQUAL token */
+		{ "branch", "via-branch", sift__param_is_token, &out->branch, NULL },
 		{ "received", "via-received", is_received, &out->received, NULL },
 		{ "maddr", "via-maddr", is_host_value, &out->maddr, NULL },
 		{ "ttl", "via-ttl", is_ttl, &out->ttl, NULL },

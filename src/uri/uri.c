@@ -9,6 +9,7 @@
 #include "sipsift/uri.h"
 #include "sipsift/msg.h"
 #include "grammar/internal.h"
+#include <string.h>
 
 static sift_code parse_sip(const char *buf, const char *p, const char *end, unsigned options,
 			   sift_uri *out, sift_error *err)
@@ -16,8 +17,10 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	(void)options; /* no option changes the SIP-URI grammar today */
 	/* userinfo: ( user / telephone-subscriber ) [ ":" password ] "@".
 	 * Only userinfo may hold an '@' (host, params and headers cannot, RFC 3261
-	 * 25), so a match that ends in '@' is the userinfo. */
-	const char *at = sift__match_userinfo(p, end);
+	 * 25), so a match that ends in '@' is the userinfo, and without an '@'
+	 * in the URI there is none to look for (most Contact and Via-like
+	 * URIs: "sip:192.0.2.4:5060;lr"). */
+	const char *at = memchr(p, '@', (size_t)(end - p)) ? sift__match_userinfo_fast(p, end) : NULL;
 	if (at) {
 		const char *colon = p;
 		while (colon < at - 1 && *colon != ':')
@@ -28,7 +31,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 			out->password = sift__span(buf, colon + 1, at - 1);
 		p = at;
 	}
-	const char *host_end = sift__match_host(p, end);
+	const char *host_end = sift__match_host_fast(p, end);
 	/* RFC 5118 4.10: tolerate the three-colon form of RFC 3261's IPv6
 	 * ABNF that RFC 5954 corrected, in every mode. */
 	if (!host_end)
@@ -38,7 +41,8 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	out->host = sift__span(buf, p, host_end);
 	if (*p == '[')
 		out->host_kind = SIFT_HOST_IPV6;
-	else if (sift__match_ipv4address(p, host_end) == host_end)
+	else if (*p >= '0' && *p <= '9' &&
+		 sift__match_ipv4address(p, host_end) == host_end) /* dec-octet first */
 		out->host_kind = SIFT_HOST_IPV4;
 	else
 		out->host_kind = SIFT_HOST_NAME;
@@ -123,21 +127,29 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 		return SIFT_E_ARGUMENT;
 	*out = empty;
 	const char *start = buf + uri.off, *end = start + uri.len;
+	/* "sip:" and "sips:" (any case) need no scheme DFA: the scheme matched
+	 * is the letters before the ':' (RFC 3986 3.1: scheme = ALPHA
+	 * *( ALPHA / DIGIT / "+" / "-" / "." )). */
+	if (end - start >= 4 && (start[0] | 0x20) == 's' && (start[1] | 0x20) == 'i' &&
+	    (start[2] | 0x20) == 'p') {
+		const char *colon = start[3] == ':' ? start + 3
+				  : end - start >= 5 && (start[3] | 0x20) == 's' && start[4] == ':'
+				  ? start + 4 : NULL;
+		if (colon) {
+			out->scheme = colon == start + 3 ? SIFT_SCHEME_SIP : SIFT_SCHEME_SIPS;
+			out->scheme_name = sift__span(buf, start, colon);
+			out->opaque = sift__span(buf, colon + 1, end);
+			return parse_sip(buf, colon + 1, end, options, out, err);
+		}
+	}
 	const char *scheme_end = sift__match_scheme(start, end);
 	if (!scheme_end || scheme_end == end || *scheme_end != ':')
 		return sift__fail(err, SIFT_E_URI, buf, scheme_end ? scheme_end : start, "scheme");
 	size_t scheme_len = (size_t)(scheme_end - start);
 	out->scheme_name = sift__span(buf, start, scheme_end);
 	out->opaque = sift__span(buf, scheme_end + 1, end);
-	/* Scheme names are case-insensitive (RFC 3261 19.1.4, RFC 3986 3.1). */
-	if (sift__equal_nocase(start, scheme_len, "sip")) {
-		out->scheme = SIFT_SCHEME_SIP;
-		return parse_sip(buf, scheme_end + 1, end, options, out, err);
-	}
-	if (sift__equal_nocase(start, scheme_len, "sips")) {
-		out->scheme = SIFT_SCHEME_SIPS;
-		return parse_sip(buf, scheme_end + 1, end, options, out, err);
-	}
+	/* Scheme names are case-insensitive (RFC 3261 19.1.4, RFC 3986 3.1);
+	 * sip and sips took the path above. */
 	if (sift__equal_nocase(start, scheme_len, "tel")) {
 		out->scheme = SIFT_SCHEME_TEL;
 		return parse_tel(buf, scheme_end + 1, end, out, err);
@@ -199,7 +211,7 @@ int sift_param_next(const char *buf, sift_span *cursor, sift_param *out)
 		const char *value = skip_sws(after_name + 1, end);
 		const char *stop = value;
 		if (stop < end && *stop == '"') {
-			const char *quoted = sift__match_quoted_string(stop, end);
+			const char *quoted = sift__match_quoted_string_fast(stop, end);
 			stop = quoted ? quoted : end;
 		} else {
 			while (stop < end && *stop != ';' && !sift__is_wsp((unsigned char)*stop) &&

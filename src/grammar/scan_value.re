@@ -1,0 +1,308 @@
+/*
+ * src/grammar/scan_value.re - whole-production matchers for the header
+ * values full validation walks most (src/hdr, src/uri): the same longest
+ * match as the one-rule matchers of scan.re, with the plain run of a value
+ * taken before its DFA, which then resumes where that run stops.
+ */
+#include "grammar/internal.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/*!include:re2c "abnf.re" */
+
+/*!rules:re2c:config
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:eof = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+*/
+
+#define SIFT_MATCHER_BODY                                                     \
+	SIFT_LEXER_BEGIN(p, end)
+
+/* The rest of a quoted-string after its opening DQUOTE (RFC 3261 25):
+ * *(qdtext / quoted-pair) DQUOTE. */
+static const char *match_quoted_rest(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	(qdtext | quoted_pair)* DQUOTE { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	$ { return NULL; }
+	*/
+}
+
+/* Bytes %x20-7E but DQUOTE and "\" from p: each one a whole qdtext on its
+ * own (SP is an LWS of one WSP; %x21, %x23-5B, %x5D-7E the rest), so no
+ * element of *(qdtext / quoted-pair) crosses the end of the run: a
+ * quoted-pair starts at its "\", an LWS with a line end goes on as an LWS
+ * from its CR or LF, a UTF8-NONASCII starts at a byte above %x7F. */
+static const char *plain_qdtext_end(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	/* 16 bytes a step (nonce, response, display names): a signed compare
+	 * keeps %x20-7F, then DEL, DQUOTE and "\" drop out. */
+	if (sift__use_simd) {
+		const __m128i below = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+		const __m128i dquote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+		while (end - p >= 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i stop = _mm_or_si128(_mm_cmpeq_epi8(bytes, del),
+						    _mm_or_si128(_mm_cmpeq_epi8(bytes, dquote),
+								 _mm_cmpeq_epi8(bytes, backslash)));
+			unsigned plain = (unsigned)_mm_movemask_epi8(
+				_mm_andnot_si128(stop, _mm_cmpgt_epi8(bytes, below)));
+			if (plain != 0xFFFFu)
+				return p + __builtin_ctz(~plain);
+			p += 16;
+		}
+	}
+#endif
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c > 0x7E || c == '"' || c == '\\')
+			break;
+	}
+	return p;
+}
+
+/* quoted-string without its leading SWS: the same result as
+ * sift__match_quoted_string (scan.re). After the opening DQUOTE the plain
+ * run is skipped, and the DFA of the rest decides from where it stops: the
+ * match of DQUOTE *(qdtext / quoted-pair) DQUOTE can only end at the first
+ * DQUOTE outside a quoted-pair, which the run never passes. */
+const char *sift__match_quoted_string_fast(const char *p, const char *end)
+{
+	if (p >= end || *p != '"')
+		return NULL;
+	return match_quoted_rest(plain_qdtext_end(p + 1, end), end);
+}
+
+/* A run of alphanum, "-" and "." from p, 16 bytes a step, and only where
+ * 16 bytes are left: those characters are in token, word and hostname
+ * alike (RFC 3261 25), so a rule made of such characters can resume its
+ * DFA where the run stops. Returns p when there is nothing to take (the
+ * scalar path: the DFA alone does the work, and the tests run it by
+ * clearing sift__use_simd). */
+static inline const char *plain_token_end(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (sift__use_simd) {
+		/* Range tests as in whole_run_hostname: one signed compare each. */
+		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
+		const __m128i case_bit = _mm_set1_epi8(0x20);
+		const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
+		while (end - p >= 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i letter = _mm_cmplt_epi8(
+				_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
+			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits);
+			__m128i plain = _mm_or_si128(_mm_or_si128(digit, letter),
+						     _mm_or_si128(_mm_cmpeq_epi8(bytes, dash),
+								  _mm_cmpeq_epi8(bytes, dot)));
+			unsigned mask = (unsigned)_mm_movemask_epi8(plain);
+			if (mask != 0xFFFFu)
+				return p + __builtin_ctz(~mask);
+			p += 16;
+		}
+	}
+#else
+	(void)end;
+#endif
+	return p;
+}
+
+/* token (RFC 3261 25): 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" /
+ * "+" / "`" / "'" / "~"), the same result as sift__match_token. A token is
+ * a run of one character class, so after the plain run the DFA goes on
+ * from its end; where it finds no token character there, the run was the
+ * token. */
+const char *sift__match_token_fast(const char *p, const char *end)
+{
+	const char *q = plain_token_end(p, end);
+	/* Where the run stops at the end or at a separator no token holds
+	 * (";" "," SP HTAB CR LF), it is the token: no DFA to resume. */
+	if (q > p && (q == end || *q == ';' || *q == ',' || *q == ' ' || *q == '\t' ||
+		      *q == '\r' || *q == '\n'))
+		return q;
+	const char *t = sift__match_token(q, end);
+	return t ? t : q > p ? q : NULL;
+}
+
+/* word? (RFC 3261 25): the rest of a word that has begun, or nothing. */
+static const char *match_word_rest(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	word { return (const char *)YYCURSOR; }
+	* { return p; }
+	$ { return p; }
+	*/
+}
+
+/* A word from p: the plain run, then its DFA from where the run stops
+ * (word is a run of one character class, as token is). p when none. */
+static const char *word_end(const char *p, const char *end)
+{
+	return match_word_rest(plain_token_end(p, end), end);
+}
+
+/* callid = word [ "@" word ] (RFC 3261 25), the same result as
+ * sift__match_callid: "@" is no word character, so the first word ends
+ * before the "@" and the second, when one follows it, ends the match. */
+const char *sift__match_callid_fast(const char *p, const char *end)
+{
+	const char *local = word_end(p, end);
+	if (local == p)
+		return NULL;
+	if (local < end && *local == '@') {
+		const char *host = word_end(local + 1, end);
+		if (host > local + 1)
+			return host;
+	}
+	return local;
+}
+
+/* A via-params name (RFC 3261 25 via-ttl, via-maddr, via-received,
+ * via-branch; RFC 3581 3 response-port) read with the token it is: *stop
+ * is the end of the token (NULL when none starts at p), and the result 1
+ * to 5 names the parameter in that order (branch, received, maddr, ttl,
+ * rport), 0 another token. The literals come first: a tie goes to them. */
+unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	'branch' { *stop = (const char *)YYCURSOR; return 1; }
+	'received' { *stop = (const char *)YYCURSOR; return 2; }
+	'maddr' { *stop = (const char *)YYCURSOR; return 3; }
+	'ttl' { *stop = (const char *)YYCURSOR; return 4; }
+	'rport' { *stop = (const char *)YYCURSOR; return 5; }
+	token { *stop = (const char *)YYCURSOR; return 0; }
+	* { *stop = NULL; return 0; }
+	$ { *stop = NULL; return 0; }
+	*/
+}
+
+/* The same for the parameters of a name-addr or addr-spec (RFC 3261 25
+ * tag-param, contact-params; RFC 5626 10 c-p-reg, c-p-instance): 1 tag,
+ * 2 q, 3 expires, 4 reg-id, 5 +sip.instance, 0 another token. */
+unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:config
+	'tag' { *stop = (const char *)YYCURSOR; return 1; }
+	'q' { *stop = (const char *)YYCURSOR; return 2; }
+	'expires' { *stop = (const char *)YYCURSOR; return 3; }
+	'reg-id' { *stop = (const char *)YYCURSOR; return 4; }
+	'+sip.instance' { *stop = (const char *)YYCURSOR; return 5; }
+	token { *stop = (const char *)YYCURSOR; return 0; }
+	* { *stop = NULL; return 0; }
+	$ { *stop = NULL; return 0; }
+	*/
+}
+
+/* userinfo = ( user / telephone-subscriber ) [ ":" password ] "@" (RFC
+ * 3261 25): the same result as sift__match_userinfo. No part of it holds
+ * an "@", so a match ends at the first one; where a run of alphanum, "-"
+ * and "." (all user characters: unreserved) reaches it, that run is the
+ * user and the match. Anything else goes to the DFA. */
+const char *sift__match_userinfo_fast(const char *p, const char *end)
+{
+	const char *q = plain_token_end(p, end);
+	if (q > p && q < end && *q == '@')
+		return q + 1;
+	return sift__match_userinfo(p, end);
+}
+
+#if defined(__SSE2__)
+/*
+ * hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 25):
+ * domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum,
+ * toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum. Its characters
+ * are the plain ones (alphanum, "-", "."), so the longest hostname at p
+ * never passes the end of their run; when the whole run is a hostname, it
+ * is the match. Up to 4 blocks of 16 bytes are classified at once, and the
+ * rules are checked on the bit masks: the run (but one final ".") starts
+ * and ends with an alphanum, every "." sits between two alphanums (so no
+ * label is empty and none starts or ends with "-"), and the last label
+ * starts with an ALPHA. The last block is read from end - 16, so nothing
+ * past end is read, nor before p. Returns the end of the run, or NULL when
+ * the run is not a hostname as a whole, is 64 bytes or more, or fewer than
+ * 16 bytes are left: the DFA decides those.
+ */
+static const char *whole_run_hostname(const char *p, const char *end)
+{
+	/* A range test in one signed compare: x + (0x80 - lo) < -128 + n is
+	 * lo <= x < lo + n, wrapping bytes. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+	const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
+	uint64_t alpha = 0, alnum = 0, dots = 0;
+	size_t total = (size_t)(end - p);
+	unsigned len = 0;
+	if (total < 16)
+		return NULL;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 64)
+			return NULL;
+		if (off >= total) { /* the run goes on to the end */
+			len = (unsigned)total;
+			break;
+		}
+		/* The last block is read from end - 16: its first `skip` bytes
+		 * were classified already and are shifted out. */
+		unsigned skip = off + 16 <= total ? 0 : off + 16 - (unsigned)total;
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + off - skip));
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a),
+						letters);
+		__m128i alphanum = _mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits));
+		__m128i period = _mm_cmpeq_epi8(bytes, dot);
+		__m128i plain = _mm_or_si128(alphanum, _mm_or_si128(period, _mm_cmpeq_epi8(bytes, dash)));
+		alpha |= (uint64_t)((unsigned)_mm_movemask_epi8(letter) >> skip) << off;
+		alnum |= (uint64_t)((unsigned)_mm_movemask_epi8(alphanum) >> skip) << off;
+		dots |= (uint64_t)((unsigned)_mm_movemask_epi8(period) >> skip) << off;
+		unsigned full = 0xFFFFu >> skip;
+		unsigned run = ((unsigned)_mm_movemask_epi8(plain) >> skip) & full;
+		if (run != full) {
+			len = off + (unsigned)__builtin_ctz(~run);
+			break;
+		}
+	}
+	unsigned m = len; /* without one final "." */
+	if (m && ((dots >> (m - 1)) & 1))
+		m--;
+	if (m == 0)
+		return NULL;
+	uint64_t in = (UINT64_C(1) << m) - 1;
+	uint64_t inner_dots = dots & in;
+	alnum &= in;
+	if (!(alnum & 1) || !((alnum >> (m - 1)) & 1))
+		return NULL;
+	if ((inner_dots & ~(alnum << 1)) || (inner_dots & ~(alnum >> 1)))
+		return NULL;
+	unsigned top = inner_dots ? 64u - (unsigned)__builtin_clzll(inner_dots) : 0;
+	if (!((alpha >> top) & 1))
+		return NULL;
+	return p + len;
+}
+#endif
+
+/* host = hostname / IPv4address / IPv6reference (RFC 3261 25, RFC 5954):
+ * the same result as sift__match_host. Where p holds an ALPHA (no
+ * IPv4address nor IPv6reference starts so), a run of plain characters that
+ * is a hostname as a whole is the match; anything else, and the scalar
+ * path (sift__use_simd cleared), is the DFA's. */
+const char *sift__match_host_fast(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (sift__use_simd && p < end && (unsigned char)((*p | 0x20) - 'a') < 26) {
+		const char *q = whole_run_hostname(p, end);
+		if (q)
+			return q;
+	}
+#endif
+	return sift__match_host(p, end);
+}
