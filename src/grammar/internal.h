@@ -138,7 +138,6 @@ const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
 const char *sift__match_quoted_string_fast(const char *p, const char *end);
 const char *sift__match_token_fast(const char *p, const char *end);
 const char *sift__match_callid_fast(const char *p, const char *end);
-const char *sift__match_host_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =
  * the token's end (NULL: none), the result which known name it is (0: none

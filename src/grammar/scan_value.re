@@ -89,7 +89,7 @@ static inline const char *plain_token_end(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {
-		/* Range tests as in whole_run_hostname: one signed compare each. */
+		/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n. */
 		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
 		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
 		const __m128i case_bit = _mm_set1_epi8(0x20);
@@ -214,95 +214,4 @@ const char *sift__match_userinfo_fast(const char *p, const char *end)
 	if (q > p && q < end && *q == '@')
 		return q + 1;
 	return sift__match_userinfo(p, end);
-}
-
-#if defined(__SSE2__)
-/*
- * hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 25):
- * domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum,
- * toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum. Its characters
- * are the plain ones (alphanum, "-", "."), so the longest hostname at p
- * never passes the end of their run; when the whole run is a hostname, it
- * is the match. Up to 4 blocks of 16 bytes are classified at once, and the
- * rules are checked on the bit masks: the run (but one final ".") starts
- * and ends with an alphanum, every "." sits between two alphanums (so no
- * label is empty and none starts or ends with "-"), and the last label
- * starts with an ALPHA. The last block is read from end - 16, so nothing
- * past end is read, nor before p. Returns the end of the run, or NULL when
- * the run is not a hostname as a whole, is 64 bytes or more, or fewer than
- * 16 bytes are left: the DFA decides those.
- */
-static const char *whole_run_hostname(const char *p, const char *end)
-{
-	/* A range test in one signed compare: x + (0x80 - lo) < -128 + n is
-	 * lo <= x < lo + n, wrapping bytes. */
-	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
-	const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
-	const __m128i case_bit = _mm_set1_epi8(0x20);
-	const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
-	uint64_t alpha = 0, alnum = 0, dots = 0;
-	size_t total = (size_t)(end - p);
-	unsigned len = 0;
-	if (total < 16)
-		return NULL;
-	for (unsigned off = 0;; off += 16) {
-		if (off == 64)
-			return NULL;
-		if (off >= total) { /* the run goes on to the end */
-			len = (unsigned)total;
-			break;
-		}
-		/* The last block is read from end - 16: its first `skip` bytes
-		 * were classified already and are shifted out. */
-		unsigned skip = off + 16 <= total ? 0 : off + 16 - (unsigned)total;
-		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + off - skip));
-		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a),
-						letters);
-		__m128i alphanum = _mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits));
-		__m128i period = _mm_cmpeq_epi8(bytes, dot);
-		__m128i plain = _mm_or_si128(alphanum, _mm_or_si128(period, _mm_cmpeq_epi8(bytes, dash)));
-		alpha |= (uint64_t)((unsigned)_mm_movemask_epi8(letter) >> skip) << off;
-		alnum |= (uint64_t)((unsigned)_mm_movemask_epi8(alphanum) >> skip) << off;
-		dots |= (uint64_t)((unsigned)_mm_movemask_epi8(period) >> skip) << off;
-		unsigned full = 0xFFFFu >> skip;
-		unsigned run = ((unsigned)_mm_movemask_epi8(plain) >> skip) & full;
-		if (run != full) {
-			len = off + (unsigned)__builtin_ctz(~run);
-			break;
-		}
-	}
-	unsigned m = len; /* without one final "." */
-	if (m && ((dots >> (m - 1)) & 1))
-		m--;
-	if (m == 0)
-		return NULL;
-	uint64_t in = (UINT64_C(1) << m) - 1;
-	uint64_t inner_dots = dots & in;
-	alnum &= in;
-	if (!(alnum & 1) || !((alnum >> (m - 1)) & 1))
-		return NULL;
-	if ((inner_dots & ~(alnum << 1)) || (inner_dots & ~(alnum >> 1)))
-		return NULL;
-	unsigned top = inner_dots ? 64u - (unsigned)__builtin_clzll(inner_dots) : 0;
-	if (!((alpha >> top) & 1))
-		return NULL;
-	return p + len;
-}
-#endif
-
-/* host = hostname / IPv4address / IPv6reference (RFC 3261 25, RFC 5954):
- * the same result as sift__match_host. Where p holds an ALPHA (no
- * IPv4address nor IPv6reference starts so), a run of plain characters that
- * is a hostname as a whole is the match; anything else, and the scalar
- * path (sift__use_simd cleared), is the DFA's. */
-const char *sift__match_host_fast(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-	if (sift__use_simd && p < end && (unsigned char)((*p | 0x20) - 'a') < 26) {
-		const char *q = whole_run_hostname(p, end);
-		if (q)
-			return q;
-	}
-#endif
-	return sift__match_host(p, end);
 }

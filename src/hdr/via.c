@@ -90,7 +90,7 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	q = sift__match_host_fast(p, end);
+	q = sift__match_host(p, end);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)
