@@ -185,10 +185,11 @@ static void check_mandatory(checker *c)
 static void check_repeated(checker *c)
 {
 	for (unsigned id = 1; id < SIFT_H_COUNT; id++) {
-		if (sift_header_kind_of((sift_header_id)id) != SIFT_HEADER_SINGLE)
-			continue;
+		/* The index first (two loads); the kind only of an id that repeats. */
 		uint32_t i = sift_msg_first(c->msg, (sift_header_id)id);
 		if (i == SIFT_NONE || (i = sift_msg_next(c->msg, i)) == SIFT_NONE)
+			continue;
+		if (sift_header_kind_of((sift_header_id)id) != SIFT_HEADER_SINGLE)
 			continue;
 		const sift_header *h = &c->msg->headers[i];
 		report(c, SIFT_RULE_HEADER_REPEATED, h->name.off, h->name.len, "%s appears %u times",

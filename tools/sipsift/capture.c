@@ -131,9 +131,36 @@ static int looks_like_sip(const unsigned char *p, size_t n)
 }
 
 /* --- delivery ---------------------------------------------------------------- */
+/* Decimal digits of v at out; returns the end. */
+static char *put_decimal(char *out, unsigned v)
+{
+	char digits[10];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*out++ = digits[--n];
+	return out;
+}
+
+/* "ip:port", IPv6 in brackets. Every message gets its endpoints, so IPv4 is
+ * written by hand: inet_ntop and snprintf were 8% of siplint's time on a
+ * capture. out holds at least 64 bytes (lint_where). */
 static void format_endpoint(char *out, size_t size, int family, const uint8_t *address,
 			    unsigned port)
 {
+	if (family == 4 && size >= sizeof "255.255.255.255:65535") {
+		char *p = out;
+		for (int i = 0; i < 4; i++) {
+			p = put_decimal(p, address[i]);
+			*p++ = i < 3 ? '.' : ':';
+		}
+		p = put_decimal(p, port);
+		*p = 0;
+		return;
+	}
 	char text[INET6_ADDRSTRLEN];
 	if (!inet_ntop(family == 4 ? AF_INET : AF_INET6, address, text, sizeof text))
 		snprintf(text, sizeof text, "?");
