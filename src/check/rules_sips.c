@@ -213,13 +213,15 @@ static void check_uri_text(sift__checker *c, const char *where, const sift_uri *
  * again only to find that out was a tenth of siplint's time. */
 static int may_hold_finding(const char *buf, sift_span text)
 {
-	const char *p = buf + text.off, *end = p + text.len;
-	for (; p < end; p++) {
-		if (*p == '[')
-			return 1;
-		if ((*p | 0x20) == 't' && end - p >= 3 && (p[1] | 0x20) == 'l' && (p[2] | 0x20) == 's')
-			return 1;
-	}
+	const char *start = buf + text.off, *end = start + text.len;
+	if (memchr(start, '[', text.len))
+		return 1;
+	/* "tls" in any case, found by its middle letter. */
+	static const char l[2] = { 'l', 'L' };
+	for (int k = 0; k < 2; k++)
+		for (const char *p = start; p < end && (p = memchr(p, l[k], (size_t)(end - p))); p++)
+			if (p > start && p + 1 < end && (p[-1] | 0x20) == 't' && (p[1] | 0x20) == 's')
+				return 1;
 	return 0;
 }
 

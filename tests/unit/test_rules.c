@@ -182,9 +182,30 @@ static void every_bad_value_is_reported(void **state)
 	assert_int_equal(f.count[SIFT_RULE_HEADER_SYNTAX], 2);
 }
 
+/* rules_addr.c passes over registered headers that are not address
+ * headers (and whose names are not 13 or 18 bytes long) without asking
+ * sift_addr_rfc8217_covers(): every registered header it covers must be an
+ * address header, and the names it knows beyond those 13 or 18 bytes. */
+static void rfc8217_covers_only_address_headers(void **state)
+{
+	(void)state;
+	for (unsigned id = 0; id < SIFT_H_COUNT; id++) {
+		const char *name = sift_header_name((sift_header_id)id);
+		if (id == SIFT_H_OTHER || !name)
+			continue;
+		if (sift_addr_rfc8217_covers(name, strlen(name)) && strlen(name) != 13 &&
+		    strlen(name) != 18)
+			assert_true(sift_header_is_addr((sift_header_id)id));
+	}
+	static const char *const others[] = { "Permission-Missing", "P-Profile-Key",
+					       "P-Refused-URI-List", "P-Served-User" };
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		assert_true(sift_addr_rfc8217_covers(others[i], strlen(others[i])));
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[SIFT_RULE_COUNT + 4];
+	struct CMUnitTest tests[SIFT_RULE_COUNT + 5];
 	static char names[SIFT_RULE_COUNT][96];
 	size_t n = 0;
 	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
@@ -197,5 +218,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(profiles_nest);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(disabled_rule_is_silent);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(every_bad_value_is_reported);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(rfc8217_covers_only_address_headers);
 	return _cmocka_run_group_tests("rules", tests, n, NULL, NULL);
 }
