@@ -10,6 +10,7 @@
 #include <string.h>
 #include "sipsift/check.h"
 #include "sipsift/hdr.h"
+#include "sipsift/addr.h"
 #include "grammar/internal.h"
 #include "check/internal.h"
 
@@ -128,8 +129,101 @@ int sift__check_is_method(const checker *c, unsigned method_id)
 	return c->msg->kind == SIFT_KIND_REQUEST && c->msg->method_id == method_id;
 }
 
+static sift_code run_parser(const char *buf, sift_span value, sift__parse_kind kind,
+			    unsigned options, void *out, sift_error *err)
+{
+	switch (kind) {
+	case SIFT__PARSE_ADDR:
+		return sift_addr_parse(buf, value, options, out, err);
+	case SIFT__PARSE_VIA:
+		return sift_via_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CSEQ:
+		return sift_cseq_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CHALLENGE:
+		return sift_challenge_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CREDENTIALS:
+		return sift_credentials_parse(buf, value, options, out, err);
+	}
+	return SIFT_E_ARGUMENT;
+}
+
+static size_t parsed_size(sift__parse_kind kind)
+{
+	switch (kind) {
+	case SIFT__PARSE_ADDR:
+		return sizeof(sift_addr);
+	case SIFT__PARSE_VIA:
+		return sizeof(sift_via);
+	case SIFT__PARSE_CSEQ:
+		return sizeof(sift_cseq);
+	default:
+		return sizeof(sift_auth);
+	}
+}
+
+sift_code sift__check_parsed(const checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
+			     void *out, sift_error *err)
+{
+	struct sift__memo *memo = c->memo;
+	if (!err)
+		for (unsigned k = 0; k < memo->count; k++) {
+			const sift__parsed *m = &memo->parsed[k];
+			if (m->header == i && m->kind == (unsigned)kind && m->options == options) {
+				memcpy(out, &m->value, parsed_size(kind));
+				return m->code;
+			}
+		}
+	sift_code code = run_parser(c->buf, c->msg->headers[i].value, kind, options, out, err);
+	if (memo->count < SIFT__PARSED_MAX) {
+		sift__parsed *m = &memo->parsed[memo->count++];
+		m->header = i;
+		m->kind = (unsigned)kind;
+		m->options = options;
+		m->code = code;
+		memcpy(&m->value, out, parsed_size(kind));
+	}
+	return code;
+}
+
 #define report sift__report
 #define first sift__check_first
+
+/* The value of header i through the typed parser full validation gives it
+ * (src/hdr/validate.c), kept for the rules when they read it too (From,
+ * To, Contact, Route... the top Via, CSeq, the auth headers); every other
+ * value through sift_header_validate() itself. */
+static sift_code validate_value(checker *c, uint32_t i, unsigned strict, sift_error *err)
+{
+	const sift_header *h = &c->msg->headers[i];
+	sift_header_id id = (sift_header_id)h->id;
+	union {
+		sift_addr addr;
+		sift_via via;
+		sift_cseq cseq;
+		sift_auth auth;
+	} parsed;
+	switch (id) {
+	case SIFT_H_FROM: case SIFT_H_TO: case SIFT_H_CONTACT: case SIFT_H_ROUTE:
+	case SIFT_H_RECORD_ROUTE: case SIFT_H_REPLY_TO: case SIFT_H_REFER_TO:
+	case SIFT_H_P_ASSERTED_IDENTITY: case SIFT_H_P_PREFERRED_IDENTITY:
+	case SIFT_H_PATH: case SIFT_H_SERVICE_ROUTE:
+		return sift__check_parsed(c, i, SIFT__PARSE_ADDR, strict | sift_addr_flags(id),
+					  &parsed.addr, err);
+	case SIFT_H_VIA:
+		if (i != sift_msg_first(c->msg, SIFT_H_VIA))
+			break;
+		return sift__check_parsed(c, i, SIFT__PARSE_VIA, strict, &parsed.via, err);
+	case SIFT_H_CSEQ:
+		return sift__check_parsed(c, i, SIFT__PARSE_CSEQ, strict, &parsed.cseq, err);
+	case SIFT_H_WWW_AUTHENTICATE: case SIFT_H_PROXY_AUTHENTICATE:
+		return sift__check_parsed(c, i, SIFT__PARSE_CHALLENGE, strict, &parsed.auth, err);
+	case SIFT_H_AUTHORIZATION: case SIFT_H_PROXY_AUTHORIZATION:
+		return sift__check_parsed(c, i, SIFT__PARSE_CREDENTIALS, strict, &parsed.auth, err);
+	default:
+		break;
+	}
+	return sift_header_validate(c->buf, id, h->value, strict, err);
+}
 
 /* RFC 3261 25 and the typed grammars: every value, each reported. */
 static void check_header_values(checker *c)
@@ -139,7 +233,7 @@ static void check_header_values(checker *c)
 	for (uint32_t i = 0; i < msg->header_count; i++) {
 		const sift_header *h = &msg->headers[i];
 		sift_error err = { SIFT_OK, 0, NULL, h->id };
-		sift_code code = sift_header_validate(c->buf, (sift_header_id)h->id, h->value, options, &err);
+		sift_code code = validate_value(c, i, options, &err);
 		if (code == SIFT_OK)
 			continue;
 		if (h->id == SIFT_H_MAX_BREADTH)
@@ -201,7 +295,8 @@ static void check_repeated(checker *c)
 static void check_cseq(checker *c, sift_cseq *cseq, int *have_cseq)
 {
 	const sift_header *h = first(c, SIFT_H_CSEQ);
-	*have_cseq = h && sift_cseq_parse(c->buf, h->value, 0, cseq, NULL) == SIFT_OK;
+	*have_cseq = h && sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_CSEQ), SIFT__PARSE_CSEQ, 0, cseq,
+					     NULL) == SIFT_OK;
 	if (!*have_cseq)
 		return;
 	const sift_msg *msg = c->msg;
@@ -222,7 +317,7 @@ static void check_via_branch(checker *c)
 	const sift_header *h = first(c, SIFT_H_VIA);
 	sift_via via;
 	if (c->msg->kind != SIFT_KIND_REQUEST || !h ||
-	    sift_via_parse(c->buf, h->value, 0, &via, NULL) != SIFT_OK)
+	    sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_VIA), SIFT__PARSE_VIA, 0, &via, NULL) != SIFT_OK)
 		return;
 	if (via.branch.len < 7 || memcmp(c->buf + via.branch.off, "z9hG4bK", 7) != 0)
 		report(c, SIFT_RULE_VIA_BRANCH_COOKIE, via.branch.len ? via.branch.off : h->value.off,
@@ -260,13 +355,15 @@ static void check_dialog_headers(checker *c, const sift_cseq *cseq, int have_cse
 			report(c, SIFT_RULE_STATUS_CODE_UNREGISTERED, msg->start_line.off + 8, 3,
 			       "%u is handled as %u", msg->status, msg->status / 100 * 100);
 		h = first(c, SIFT_H_TO);
-		if (msg->status != 100 && h && sift_addr_parse(c->buf, h->value, 0, &addr, NULL) == SIFT_OK &&
+		if (msg->status != 100 && h &&
+		    sift__check_parsed(c, sift_msg_first(msg, SIFT_H_TO), SIFT__PARSE_ADDR, 0, &addr, NULL) == SIFT_OK &&
 		    !addr.has_tag)
 			report(c, SIFT_RULE_RESPONSE_MISSING_TO_TAG, h->value.off, h->value.len, "%u response",
 			       msg->status);
 	}
 	h = first(c, SIFT_H_FROM);
-	if (h && sift_addr_parse(c->buf, h->value, 0, &addr, NULL) == SIFT_OK && !addr.has_tag)
+	if (h && sift__check_parsed(c, sift_msg_first(msg, SIFT_H_FROM), SIFT__PARSE_ADDR, 0, &addr, NULL) == SIFT_OK &&
+	    !addr.has_tag)
 		report(c, SIFT_RULE_FROM_TAG_MISSING, h->value.off, h->value.len, NULL);
 
 	int invite = msg->kind == SIFT_KIND_REQUEST ? msg->method_id == SIFT_METHOD_INVITE
@@ -297,9 +394,20 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 			    const sift_msg *msg, sift_code parse_result, sift_diagnostic_fn callback,
 			    void *context)
 {
-	checker c = { config, buf, len, msg, callback, context, 0 };
+	checker c;
+	struct sift__memo memo;
 	if (!config || !buf || !msg || !callback)
 		return 0;
+	/* Field by field: the kept parses (some KiB) need no zeroing. */
+	c.config = config;
+	c.buf = buf;
+	c.len = len;
+	c.msg = msg;
+	c.callback = callback;
+	c.context = context;
+	c.count = 0;
+	memo.count = 0;
+	c.memo = &memo;
 	if (parse_result != SIFT_OK) {
 		char text[128];
 		sift_error_format(&msg->error, text, sizeof text);

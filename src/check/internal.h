@@ -8,6 +8,35 @@
 #define SIPSIFT_CHECK_INTERNAL_H
 
 #include "sipsift/check.h"
+#include "sipsift/hdr.h"
+#include "sipsift/auth.h"
+
+/* What a header value was parsed as (sift__check_parsed). */
+typedef enum sift__parse_kind {
+	SIFT__PARSE_ADDR,        /* sift_addr_parse */
+	SIFT__PARSE_VIA,         /* sift_via_parse */
+	SIFT__PARSE_CSEQ,        /* sift_cseq_parse */
+	SIFT__PARSE_CHALLENGE,   /* sift_challenge_parse */
+	SIFT__PARSE_CREDENTIALS  /* sift_credentials_parse */
+} sift__parse_kind;
+
+/* One typed parse of one header value, kept for the rest of the message. */
+typedef struct sift__parsed {
+	uint32_t header;         /* index into msg->headers */
+	unsigned kind;           /* sift__parse_kind */
+	unsigned options;
+	sift_code code;
+	union {
+		sift_addr addr;
+		sift_via via;
+		sift_cseq cseq;
+		sift_auth auth;
+	} value;
+} sift__parsed;
+
+/* Values kept per message: the address headers, the top Via, CSeq and the
+ * auth headers of a usual message fit; past it values are parsed again. */
+#define SIFT__PARSED_MAX 16
 
 typedef struct sift__checker {
 	const sift_check_config *config;
@@ -17,7 +46,24 @@ typedef struct sift__checker {
 	sift_diagnostic_fn callback;
 	void *context;
 	unsigned count;
+	/* Full validation parses From, To, Contact, Via... once per message
+	 * and the rules read them again (the tag, the URI, the parameters):
+	 * the parses are kept here, by header, kind and options, so each is
+	 * done once. Not zeroed: count says what is set. Behind a pointer so
+	 * the rules that take a const checker can fill it too. */
+	struct sift__memo {
+		unsigned count;
+		sift__parsed parsed[SIFT__PARSED_MAX];
+	} *memo;
 } sift__checker;
+
+/* Header i's value parsed as `kind` with `options` into *out (a sift_addr,
+ * sift_via, sift_cseq or sift_auth), exactly as the parser would, but once
+ * per message: a second call with the same header, kind and options copies
+ * the first one's result. err is filled by a parse that runs (a call with
+ * err always runs the parser, so the error it gets is the parser's own). */
+sift_code sift__check_parsed(const sift__checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
+			     void *out, sift_error *err);
 
 /* Reports one diagnostic of `rule` at [offset, offset+length) unless the rule
  * is disabled; format (printf style, may be NULL) fills the detail text. */

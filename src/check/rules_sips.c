@@ -36,7 +36,8 @@
 static int addr_uri(const sift__checker *c, const sift_header *h, sift_uri *uri)
 {
 	sift_addr addr;
-	return sift_addr_parse(c->buf, h->value, SIFT_ADDR_ALLOW_STAR, &addr, NULL) == SIFT_OK &&
+	return sift__check_parsed(c, (uint32_t)(h - c->msg->headers), SIFT__PARSE_ADDR,
+				  SIFT_ADDR_ALLOW_STAR, &addr, NULL) == SIFT_OK &&
 	       !addr.is_star && sift_uri_parse(c->buf, addr.uri, 0, uri, NULL) == SIFT_OK;
 }
 
