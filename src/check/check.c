@@ -161,28 +161,46 @@ static size_t parsed_size(sift__parse_kind kind)
 	}
 }
 
-sift_code sift__check_parsed(const checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
-			     void *out, sift_error *err)
+void sift__memo_init(sift__memo *memo, const char *buf, const sift_msg *msg)
 {
-	struct sift__memo *memo = c->memo;
-	if (!err)
-		for (unsigned k = 0; k < memo->count; k++) {
-			const sift__parsed *m = &memo->parsed[k];
-			if (m->header == i && m->kind == (unsigned)kind && m->options == options) {
-				memcpy(out, &m->value, parsed_size(kind));
-				return m->code;
-			}
+	memo->buf = buf;
+	memo->msg = msg;
+	memo->count = 0;
+}
+
+sift_code sift__memo_parse(sift__memo *memo, uint32_t i, sift__parse_kind kind, unsigned options,
+			   void *out, sift_error *err)
+{
+	for (unsigned k = 0; k < memo->count; k++) {
+		const sift__parsed *m = &memo->parsed[k];
+		if (m->header == i && m->kind == (unsigned)kind && m->options == options) {
+			memcpy(out, &m->value, parsed_size(kind));
+			if (err)
+				*err = m->err;
+			return m->code;
 		}
-	sift_code code = run_parser(c->buf, c->msg->headers[i].value, kind, options, out, err);
+	}
+	const sift_header *h = &memo->msg->headers[i];
+	sift_error e = { SIFT_OK, 0, NULL, h->id };
+	sift_code code = run_parser(memo->buf, h->value, kind, options, out, &e);
+	if (err)
+		*err = e;
 	if (memo->count < SIFT__PARSED_MAX) {
 		sift__parsed *m = &memo->parsed[memo->count++];
 		m->header = i;
 		m->kind = (unsigned)kind;
 		m->options = options;
 		m->code = code;
+		m->err = e;
 		memcpy(&m->value, out, parsed_size(kind));
 	}
 	return code;
+}
+
+sift_code sift__check_parsed(const checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
+			     void *out, sift_error *err)
+{
+	return sift__memo_parse(c->memo, i, kind, options, out, err);
 }
 
 #define report sift__report
@@ -390,24 +408,11 @@ static void check_option_tags(checker *c)
 	}
 }
 
-unsigned sift_check_message(const sift_check_config *config, const char *buf, size_t len,
-			    const sift_msg *msg, sift_code parse_result, sift_diagnostic_fn callback,
-			    void *context)
+/* The single-message rules on c's message. */
+static unsigned check_message(checker *c, sift_code parse_result)
 {
-	checker c;
-	struct sift__memo memo;
-	if (!config || !buf || !msg || !callback)
-		return 0;
-	/* Field by field: the kept parses (some KiB) need no zeroing. */
-	c.config = config;
-	c.buf = buf;
-	c.len = len;
-	c.msg = msg;
-	c.callback = callback;
-	c.context = context;
-	c.count = 0;
-	memo.count = 0;
-	c.memo = &memo;
+	const sift_msg *msg = c->msg;
+	size_t len = c->len;
 	if (parse_result != SIFT_OK) {
 		char text[128];
 		sift_error_format(&msg->error, text, sizeof text);
@@ -416,26 +421,71 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 		/* An error at the end of the input ("expected CRLF") points at no
 		 * byte: length 0, so the span stays inside the datagram. */
 		uint32_t at = msg->error.offset;
-		report(&c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, at, at < len ? 1 : 0,
+		report(c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, at, at < len ? 1 : 0,
 		       "%s", text);
-		return c.count;
+		return c->count;
 	}
 	sift_cseq cseq;
 	int have_cseq;
-	check_header_values(&c);
-	check_mandatory(&c);
-	check_repeated(&c);
-	check_cseq(&c, &cseq, &have_cseq);
-	check_via_branch(&c);
-	check_body(&c);
-	check_dialog_headers(&c, &cseq, have_cseq);
-	check_option_tags(&c);
-	sift__check_auth(&c);
-	sift__check_fields(&c);
-	sift__check_addr(&c);
-	sift__check_sips(&c);
-	sift__check_event(&c);
-	sift__check_session(&c);
-	sift__check_body(&c);
-	return c.count;
+	check_header_values(c);
+	check_mandatory(c);
+	check_repeated(c);
+	check_cseq(c, &cseq, &have_cseq);
+	check_via_branch(c);
+	check_body(c);
+	check_dialog_headers(c, &cseq, have_cseq);
+	check_option_tags(c);
+	sift__check_auth(c);
+	sift__check_fields(c);
+	sift__check_addr(c);
+	sift__check_sips(c);
+	sift__check_event(c);
+	sift__check_session(c);
+	sift__check_body(c);
+	return c->count;
+}
+
+/* Fields one by one: the memo's kept parses (some KiB) need no zeroing. */
+static void checker_init(checker *c, sift__memo *memo, const sift_check_config *config,
+			 const char *buf, size_t len, const sift_msg *msg,
+			 sift_diagnostic_fn callback, void *context)
+{
+	c->config = config;
+	c->buf = buf;
+	c->len = len;
+	c->msg = msg;
+	c->callback = callback;
+	c->context = context;
+	c->count = 0;
+	sift__memo_init(memo, buf, msg);
+	c->memo = memo;
+}
+
+unsigned sift_check_message(const sift_check_config *config, const char *buf, size_t len,
+			    const sift_msg *msg, sift_code parse_result, sift_diagnostic_fn callback,
+			    void *context)
+{
+	if (!config || !buf || !msg || !callback)
+		return 0;
+	checker c;
+	sift__memo memo;
+	checker_init(&c, &memo, config, buf, len, msg, callback, context);
+	return check_message(&c, parse_result);
+}
+
+int sift_check_tracked(const sift_check_config *config, sift_tracker *tracker, const char *buf,
+		       size_t len, const sift_msg *msg, sift_code parse_result,
+		       const sift_packet_info *info, sift_diagnostic_fn callback, void *context)
+{
+	if (!config || !buf || !msg || !callback)
+		return 0;
+	checker c;
+	sift__memo memo;
+	checker_init(&c, &memo, config, buf, len, msg, callback, context);
+	int repeat = 0;
+	if (tracker && parse_result == SIFT_OK)
+		repeat = sift__tracker_message(tracker, buf, msg, info, callback, context, &memo);
+	if (!repeat)
+		check_message(&c, parse_result);
+	return repeat;
 }

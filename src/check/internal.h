@@ -26,6 +26,7 @@ typedef struct sift__parsed {
 	unsigned kind;           /* sift__parse_kind */
 	unsigned options;
 	sift_code code;
+	sift_error err;          /* as the parse left { SIFT_OK, 0, NULL, header id } */
 	union {
 		sift_addr addr;
 		sift_via via;
@@ -38,6 +39,28 @@ typedef struct sift__parsed {
  * auth headers of a usual message fit; past it values are parsed again. */
 #define SIFT__PARSED_MAX 16
 
+/* Full validation parses From, To, Contact, Via... once per message, and
+ * the tracker and the rules read them again (the tag, the URI, the
+ * parameters): the parses are kept here, by header, kind and options, so
+ * each is done once. Not zeroed: count says what is set. */
+typedef struct sift__memo {
+	const char *buf;
+	const sift_msg *msg;
+	unsigned count;
+	sift__parsed parsed[SIFT__PARSED_MAX];
+} sift__memo;
+
+/* Prepares an empty memo for one message. */
+void sift__memo_init(sift__memo *memo, const char *buf, const sift_msg *msg);
+
+/* Header i's value parsed as `kind` with `options` into *out (a sift_addr,
+ * sift_via, sift_cseq or sift_auth), exactly as the parser would, but once
+ * per message: a second call with the same header, kind and options copies
+ * the first one's result. err (may be NULL) receives what the parse left in
+ * an error initialised to { SIFT_OK, 0, NULL, the header's id }. */
+sift_code sift__memo_parse(sift__memo *memo, uint32_t i, sift__parse_kind kind, unsigned options,
+			   void *out, sift_error *err);
+
 typedef struct sift__checker {
 	const sift_check_config *config;
 	const char *buf;
@@ -46,24 +69,17 @@ typedef struct sift__checker {
 	sift_diagnostic_fn callback;
 	void *context;
 	unsigned count;
-	/* Full validation parses From, To, Contact, Via... once per message
-	 * and the rules read them again (the tag, the URI, the parameters):
-	 * the parses are kept here, by header, kind and options, so each is
-	 * done once. Not zeroed: count says what is set. Behind a pointer so
-	 * the rules that take a const checker can fill it too. */
-	struct sift__memo {
-		unsigned count;
-		sift__parsed parsed[SIFT__PARSED_MAX];
-	} *memo;
+	sift__memo *memo; /* behind a pointer: rules taking a const checker fill it too */
 } sift__checker;
 
-/* Header i's value parsed as `kind` with `options` into *out (a sift_addr,
- * sift_via, sift_cseq or sift_auth), exactly as the parser would, but once
- * per message: a second call with the same header, kind and options copies
- * the first one's result. err is filled by a parse that runs (a call with
- * err always runs the parser, so the error it gets is the parser's own). */
+/* sift__memo_parse() on the checker's memo. */
 sift_code sift__check_parsed(const sift__checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
 			     void *out, sift_error *err);
+
+/* sift_tracker_message() reading the message's values through memo. */
+int sift__tracker_message(sift_tracker *tracker, const char *buf, const sift_msg *msg,
+			  const sift_packet_info *info, sift_diagnostic_fn callback, void *context,
+			  sift__memo *memo);
 
 /* Reports one diagnostic of `rule` at [offset, offset+length) unless the rule
  * is disabled; format (printf style, may be NULL) fills the detail text. */

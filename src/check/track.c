@@ -14,6 +14,7 @@
 #include "sipsift/check.h"
 #include "sipsift/hdr.h"
 #include "grammar/internal.h"
+#include "check/internal.h"
 
 #define WAYS 4
 #define T1_NS 500000000ull             /* RFC 3261 17.1.1.1: T1 = 500 ms */
@@ -232,19 +233,19 @@ typedef struct facts {
 	int ok;
 } facts;
 
-static int gather(const char *buf, const sift_msg *msg, facts *f)
+static int gather(const sift_msg *msg, facts *f, sift__memo *memo)
 {
 	uint32_t via = sift_msg_first(msg, SIFT_H_VIA), cseq = sift_msg_first(msg, SIFT_H_CSEQ);
 	uint32_t from = sift_msg_first(msg, SIFT_H_FROM), to = sift_msg_first(msg, SIFT_H_TO);
 	uint32_t call_id = sift_msg_first(msg, SIFT_H_CALL_ID);
 	f->ok = via != SIFT_NONE && cseq != SIFT_NONE && from != SIFT_NONE && to != SIFT_NONE &&
 		call_id != SIFT_NONE &&
-		sift_via_parse(buf, msg->headers[via].value, 0, &f->via, NULL) == SIFT_OK &&
-		sift_cseq_parse(buf, msg->headers[cseq].value, 0, &f->cseq, NULL) == SIFT_OK &&
-		sift_addr_parse(buf, msg->headers[from].value, 0, &f->from, NULL) == SIFT_OK &&
-		sift_addr_parse(buf, msg->headers[to].value, 0, &f->to, NULL) == SIFT_OK;
+		sift__memo_parse(memo, via, SIFT__PARSE_VIA, 0, &f->via, NULL) == SIFT_OK &&
+		sift__memo_parse(memo, cseq, SIFT__PARSE_CSEQ, 0, &f->cseq, NULL) == SIFT_OK &&
+		sift__memo_parse(memo, from, SIFT__PARSE_ADDR, 0, &f->from, NULL) == SIFT_OK &&
+		sift__memo_parse(memo, to, SIFT__PARSE_ADDR, 0, &f->to, NULL) == SIFT_OK;
 	if (f->ok)
-		f->call_id = hash_span(buf, msg->headers[call_id].value);
+		f->call_id = hash_span(memo->buf, msg->headers[call_id].value);
 	return f->ok;
 }
 
@@ -469,6 +470,15 @@ static void on_response(reporter *r, const char *buf, const sift_msg *msg, const
 int sift_tracker_message(sift_tracker *t, const char *buf, const sift_msg *msg,
 			 const sift_packet_info *info, sift_diagnostic_fn callback, void *context)
 {
+	sift__memo memo;
+	sift__memo_init(&memo, buf, msg);
+	return sift__tracker_message(t, buf, msg, info, callback, context, &memo);
+}
+
+int sift__tracker_message(sift_tracker *t, const char *buf, const sift_msg *msg,
+			  const sift_packet_info *info, sift_diagnostic_fn callback, void *context,
+			  sift__memo *memo)
+{
 	if (!t || !buf || !msg || !info || !callback || msg->kind == SIFT_KIND_NONE)
 		return 0;
 	reporter r = { t, callback, context };
@@ -477,7 +487,7 @@ int sift_tracker_message(sift_tracker *t, const char *buf, const sift_msg *msg,
 		t->last_time = info->time_ns;
 
 	facts f;
-	int ok = gather(buf, msg, &f);
+	int ok = gather(msg, &f, memo);
 	uint64_t bytes = hash_bytes(0xcbf29ce484222325ull, buf + msg->offset, msg->length) | 1;
 	if (find(t, t->seen, sizeof(entry), bytes)) {
 		t->stats.retransmissions++;

@@ -34,8 +34,10 @@ static void collect(const sift_diagnostic *d, void *context)
  * Lints one example file in the default profile (the rule itself
  * force-enabled). A file holds one datagram, or several separated by a line
  * "%%", sent one second apart: those go through the tracker as a capture.
+ * combined: through sift_check_tracked() (as siplint does), else through
+ * sift_tracker_message() and sift_check_message(); the findings are the same.
  */
-static int lint_file(const char *path, sift_rule_id rule, findings *f)
+static int lint_file_with(const char *path, sift_rule_id rule, findings *f, int combined)
 {
 	FILE *file = fopen(path, "rb");
 	if (!file)
@@ -66,15 +68,32 @@ static int lint_file(const char *path, sift_rule_id rule, findings *f)
 		sift_code code = sift_parse(&msg, buf, part, SIFT_OPT_INDEX_ONLY);
 		sift_packet_info info = { (uint64_t)packet * 1000000000ull, packet + 1, 0 };
 		f->len = part;
-		int repeat = code == SIFT_OK && sift_tracker_message(tracker, buf, &msg, &info, collect, f);
-		if (!repeat)
-			sift_check_message(&config, buf, part, &msg, code, collect, f);
+		if (combined) {
+			sift_check_tracked(&config, tracker, buf, part, &msg, code, &info, collect, f);
+		} else {
+			int repeat = code == SIFT_OK &&
+				     sift_tracker_message(tracker, buf, &msg, &info, collect, f);
+			if (!repeat)
+				sift_check_message(&config, buf, part, &msg, code, collect, f);
+		}
 		free(buf);
 		packet++;
 		at = end + 4;
 	}
 	f->len = len;
 	sift_tracker_finish(tracker, collect, f);
+	return 0;
+}
+
+/* Both ways, which must agree finding for finding (count and last offset
+ * of every rule); f gets the combined one's. */
+static int lint_file(const char *path, sift_rule_id rule, findings *f)
+{
+	findings separate;
+	if (lint_file_with(path, rule, &separate, 0) != 0 || lint_file_with(path, rule, f, 1) != 0)
+		return -1;
+	assert_memory_equal(separate.count, f->count, sizeof f->count);
+	assert_memory_equal(separate.offset, f->offset, sizeof f->offset);
 	return 0;
 }
 
