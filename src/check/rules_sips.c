@@ -210,20 +210,31 @@ static void check_uri_text(sift__checker *c, const char *where, const sift_uri *
 
 /* Whether check_uri_text() could report anything on a URI inside these
  * bytes: an IPv6 reference needs a '[', transport=tls the letters "tls" in
- * some case. Most values hold neither, and parsing each address header
- * again only to find that out was a tenth of siplint's time. */
+ * some case after a '=' and white space (sift_param_next skips SWS there).
+ * Most values hold neither, and parsing each address header again only to
+ * find that out was a tenth of siplint's time. */
 static int may_hold_finding(const char *buf, sift_span text)
 {
-	const char *start = buf + text.off, *end = start + text.len;
-	if (memchr(start, '[', text.len))
+	const char *p = buf + text.off, *end = p + text.len;
+	if (memchr(p, '[', text.len))
 		return 1;
-	/* "tls" in any case, found by its middle letter. */
-	static const char l[2] = { 'l', 'L' };
-	for (int k = 0; k < 2; k++)
-		for (const char *p = start; p < end && (p = memchr(p, l[k], (size_t)(end - p))); p++)
-			if (p > start && p + 1 < end && (p[-1] | 0x20) == 't' && (p[1] | 0x20) == 's')
-				return 1;
+	while ((p = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		p++;
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		if (end - p >= 3 && (p[0] | 0x20) == 't' && (p[1] | 0x20) == 'l' && (p[2] | 0x20) == 's')
+			return 1;
+	}
 	return 0;
+}
+
+/* Whether text starts with "sips:" in any case: a Request-URI that does not
+ * is not sift_uri_is_secure() whatever else it holds. */
+static int starts_sips(const char *buf, sift_span text)
+{
+	const char *p = buf + text.off;
+	return text.len >= 5 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' &&
+	       (p[2] | 0x20) == 'p' && (p[3] | 0x20) == 's' && p[4] == ':';
 }
 
 static void check_all_uris(sift__checker *c, const sift_uri *ruri, int have_ruri)
@@ -257,8 +268,15 @@ static void check_all_uris(sift__checker *c, const sift_uri *ruri, int have_ruri
 
 void sift__check_sips(sift__checker *c)
 {
+	/* The Request-URI is parsed only when some rule below reads it: a sips
+	 * one, a REGISTER, or one check_uri_text() could report on. */
 	sift_uri ruri;
-	int have_ruri = request_uri(c, &ruri);
+	const sift_msg *msg = c->msg;
+	int have_ruri = msg->kind == SIFT_KIND_REQUEST &&
+			(starts_sips(c->buf, msg->request_uri) ||
+			 sift__check_is_method(c, SIFT_METHOD_REGISTER) ||
+			 may_hold_finding(c->buf, msg->request_uri)) &&
+			request_uri(c, &ruri);
 	if (c->msg->kind == SIFT_KIND_REQUEST) {
 		int ruri_sips = have_ruri && sift_uri_is_secure(&ruri);
 		check_request_contact(c, ruri_sips);
