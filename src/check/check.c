@@ -296,15 +296,19 @@ static void check_mandatory(checker *c)
 /* RFC 3261 7.3.1: only comma-list headers (and the auth headers) repeat. */
 static void check_repeated(checker *c)
 {
-	/* Most messages repeat no registered header: one walk over the entries
-	 * (each knows the next of its id) finds that out without looking up
-	 * every id; otherwise the ids in order, as they are reported. */
+	/* Most messages repeat no single-valued header (Via and the other
+	 * lists do repeat): one walk over the entries (each knows the next of
+	 * its id) finds that out without looking up every id; otherwise the
+	 * ids in order, as they are reported. */
 	const sift_msg *msg = c->msg;
 	uint32_t i;
-	for (i = 0; i < msg->header_count; i++)
-		if (msg->headers[i].next != SIFT_NONE && msg->headers[i].id != SIFT_H_OTHER &&
-		    msg->headers[i].id < SIFT_H_COUNT)
+	for (i = 0; i < msg->header_count; i++) {
+		const sift_header *h = &msg->headers[i];
+		if (h->next != SIFT_NONE && h->id != SIFT_H_OTHER && h->id < SIFT_H_COUNT &&
+		    sift_msg_first(msg, (sift_header_id)h->id) == i &&
+		    sift_header_kind_of((sift_header_id)h->id) == SIFT_HEADER_SINGLE)
 			break;
+	}
 	if (i == msg->header_count)
 		return;
 	for (unsigned id = 1; id < SIFT_H_COUNT; id++) {
