@@ -174,27 +174,28 @@ sift_code sift__memo_parse(sift__memo *memo, uint32_t i, sift__parse_kind kind, 
 	for (unsigned k = 0; k < memo->count; k++) {
 		const sift__parsed *m = &memo->parsed[k];
 		if (m->header == i && m->kind == (unsigned)kind && m->options == options) {
-			memcpy(out, &m->value, parsed_size(kind));
+			if (out)
+				memcpy(out, &m->value, parsed_size(kind));
 			if (err)
 				*err = m->err;
 			return m->code;
 		}
 	}
+	/* Parsed straight into the memo's next slot, or into scratch when
+	 * the memo is full. */
+	sift__parsed scratch;
+	sift__parsed *m = memo->count < SIFT__PARSED_MAX ? &memo->parsed[memo->count++] : &scratch;
 	const sift_header *h = &memo->msg->headers[i];
-	sift_error e = { SIFT_OK, 0, NULL, h->id };
-	sift_code code = run_parser(memo->buf, h->value, kind, options, out, &e);
+	m->header = i;
+	m->kind = (unsigned)kind;
+	m->options = options;
+	m->err = (sift_error){ SIFT_OK, 0, NULL, h->id };
+	m->code = run_parser(memo->buf, h->value, kind, options, &m->value, &m->err);
+	if (out)
+		memcpy(out, &m->value, parsed_size(kind));
 	if (err)
-		*err = e;
-	if (memo->count < SIFT__PARSED_MAX) {
-		sift__parsed *m = &memo->parsed[memo->count++];
-		m->header = i;
-		m->kind = (unsigned)kind;
-		m->options = options;
-		m->code = code;
-		m->err = e;
-		memcpy(&m->value, out, parsed_size(kind));
-	}
-	return code;
+		*err = m->err;
+	return m->code;
 }
 
 sift_code sift__check_parsed(const checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
@@ -214,29 +215,23 @@ static sift_code validate_value(checker *c, uint32_t i, unsigned strict, sift_er
 {
 	const sift_header *h = &c->msg->headers[i];
 	sift_header_id id = (sift_header_id)h->id;
-	union {
-		sift_addr addr;
-		sift_via via;
-		sift_cseq cseq;
-		sift_auth auth;
-	} parsed;
 	switch (id) {
 	case SIFT_H_FROM: case SIFT_H_TO: case SIFT_H_CONTACT: case SIFT_H_ROUTE:
 	case SIFT_H_RECORD_ROUTE: case SIFT_H_REPLY_TO: case SIFT_H_REFER_TO:
 	case SIFT_H_P_ASSERTED_IDENTITY: case SIFT_H_P_PREFERRED_IDENTITY:
 	case SIFT_H_PATH: case SIFT_H_SERVICE_ROUTE:
 		return sift__check_parsed(c, i, SIFT__PARSE_ADDR, strict | sift_addr_flags(id),
-					  &parsed.addr, err);
+					  NULL, err);
 	case SIFT_H_VIA:
 		if (i != sift_msg_first(c->msg, SIFT_H_VIA))
 			break;
-		return sift__check_parsed(c, i, SIFT__PARSE_VIA, strict, &parsed.via, err);
+		return sift__check_parsed(c, i, SIFT__PARSE_VIA, strict, NULL, err);
 	case SIFT_H_CSEQ:
-		return sift__check_parsed(c, i, SIFT__PARSE_CSEQ, strict, &parsed.cseq, err);
+		return sift__check_parsed(c, i, SIFT__PARSE_CSEQ, strict, NULL, err);
 	case SIFT_H_WWW_AUTHENTICATE: case SIFT_H_PROXY_AUTHENTICATE:
-		return sift__check_parsed(c, i, SIFT__PARSE_CHALLENGE, strict, &parsed.auth, err);
+		return sift__check_parsed(c, i, SIFT__PARSE_CHALLENGE, strict, NULL, err);
 	case SIFT_H_AUTHORIZATION: case SIFT_H_PROXY_AUTHORIZATION:
-		return sift__check_parsed(c, i, SIFT__PARSE_CREDENTIALS, strict, &parsed.auth, err);
+		return sift__check_parsed(c, i, SIFT__PARSE_CREDENTIALS, strict, NULL, err);
 	default:
 		break;
 	}

@@ -54,7 +54,8 @@ typedef struct sift__memo {
 void sift__memo_init(sift__memo *memo, const char *buf, const sift_msg *msg);
 
 /* Header i's value parsed as `kind` with `options` into *out (a sift_addr,
- * sift_via, sift_cseq or sift_auth), exactly as the parser would, but once
+ * sift_via, sift_cseq or sift_auth; NULL when only the verdict and err are
+ * wanted), exactly as the parser would, but once
  * per message: a second call with the same header, kind and options copies
  * the first one's result. err (may be NULL) receives what the parse left in
  * an error initialised to { SIFT_OK, 0, NULL, the header's id }. */

@@ -222,9 +222,38 @@ static void rfc8217_covers_only_address_headers(void **state)
 		assert_true(sift_addr_rfc8217_covers(others[i], strlen(others[i])));
 }
 
+/* More address headers than the checker keeps parsed (16): the ones past
+ * it are parsed again, and still reported. */
+static void values_past_the_kept_parses_are_checked(void **state)
+{
+	(void)state;
+	char text[4096];
+	int n = snprintf(text, sizeof text,
+			 "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+			 "Max-Forwards: 70\r\nTo: <sip:a@b>\r\nFrom: <sip:c@d>;tag=1\r\n"
+			 "Call-ID: x\r\nCSeq: 1 OPTIONS\r\n");
+	for (int i = 0; i < 24; i++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "Route: <sip:p%d@example.com;lr>%s\r\n", i,
+			      i == 23 ? ";ob" : "");
+	n += snprintf(text + n, sizeof text - (size_t)n, "\r\n");
+	sift_header headers[64];
+	sift_msg msg;
+	sift_msg_init(&msg, headers, 64);
+	sift_code code = sift_parse(&msg, text, (size_t)n, SIFT_OPT_INDEX_ONLY);
+	assert_int_equal(code, SIFT_OK);
+	sift_check_config config;
+	sift_check_config_init(&config, SIFT_PROFILE_DEFAULT);
+	findings f;
+	memset(&f, 0, sizeof f);
+	f.len = (size_t)n;
+	sift_check_message(&config, text, (size_t)n, &msg, code, collect, &f);
+	assert_int_equal(f.count[SIFT_RULE_RFC5626_OB_PLACEMENT], 1);
+	assert_int_equal(f.offset[SIFT_RULE_RFC5626_OB_PLACEMENT], (uint32_t)(n - 6)); /* "ob" */
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[SIFT_RULE_COUNT + 5];
+	struct CMUnitTest tests[SIFT_RULE_COUNT + 6];
 	static char names[SIFT_RULE_COUNT][96];
 	size_t n = 0;
 	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
@@ -238,5 +267,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(disabled_rule_is_silent);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(every_bad_value_is_reported);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(rfc8217_covers_only_address_headers);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(values_past_the_kept_parses_are_checked);
 	return _cmocka_run_group_tests("rules", tests, n, NULL, NULL);
 }
