@@ -165,10 +165,18 @@ static int supports_from_change(const char *buf, const sift_msg *msg)
 	return 0;
 }
 
+/* The set `key` belongs to. A 64-bit division per lookup showed in the
+ * profile: a power-of-two set count (siplint's) takes a mask, the same set. */
+static char *set_of(const sift_tracker *t, void *table, size_t stride, uint64_t key)
+{
+	uint64_t set = (t->sets & (t->sets - 1)) == 0 ? key & (t->sets - 1) : key % t->sets;
+	return (char *)table + (size_t)set * WAYS * stride;
+}
+
 /* Finds `key` in its set, or NULL. */
 static entry *find(sift_tracker *t, void *table, size_t stride, uint64_t key)
 {
-	char *set = (char *)table + (size_t)(key % t->sets) * WAYS * stride;
+	char *set = set_of(t, table, stride, key);
 	for (int i = 0; i < WAYS; i++) {
 		entry *e = (entry *)(set + (size_t)i * stride);
 		if (e->key == key)
@@ -180,7 +188,7 @@ static entry *find(sift_tracker *t, void *table, size_t stride, uint64_t key)
 /* Takes a slot for `key` in its set: a free one, else the oldest. */
 static entry *insert(sift_tracker *t, void *table, size_t stride, uint64_t key)
 {
-	char *set = (char *)table + (size_t)(key % t->sets) * WAYS * stride;
+	char *set = set_of(t, table, stride, key);
 	entry *victim = (entry *)set;
 	for (int i = 0; i < WAYS; i++) {
 		entry *e = (entry *)(set + (size_t)i * stride);
@@ -486,9 +494,14 @@ int sift__tracker_message(sift_tracker *t, const char *buf, const sift_msg *msg,
 	if (info->time_ns > t->last_time)
 		t->last_time = info->time_ns;
 
+	/* The message's hash first: its set of the seen table (megabytes,
+	 * seldom in cache) is fetched while the values are parsed. */
+	uint64_t bytes = hash_bytes(0xcbf29ce484222325ull, buf + msg->offset, msg->length) | 1;
+#if defined(__GNUC__)
+	__builtin_prefetch(set_of(t, t->seen, sizeof(entry), bytes));
+#endif
 	facts f;
 	int ok = gather(msg, &f, memo);
-	uint64_t bytes = hash_bytes(0xcbf29ce484222325ull, buf + msg->offset, msg->length) | 1;
 	if (find(t, t->seen, sizeof(entry), bytes)) {
 		t->stats.retransmissions++;
 		if (ok && msg->kind == SIFT_KIND_RESPONSE && msg->status >= 200) {

@@ -251,9 +251,44 @@ static void values_past_the_kept_parses_are_checked(void **state)
 	assert_int_equal(f.offset[SIFT_RULE_RFC5626_OB_PLACEMENT], (uint32_t)(n - 6)); /* "ob" */
 }
 
+/* Trackers whose set count is not a power of two (the modulo way to a set;
+ * siplint's takes the mask way) find a message again: the retransmission. */
+static void tracker_of_any_capacity_finds_repeats(void **state)
+{
+	(void)state;
+	static const uint32_t capacities[] = { 12, 100, 64 };
+	const char text[] = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+			    "Max-Forwards: 70\r\nTo: <sip:a@b>\r\nFrom: <sip:c@d>;tag=1\r\n"
+			    "Call-ID: x\r\nCSeq: 1 OPTIONS\r\n\r\n";
+	for (size_t k = 0; k < sizeof capacities / sizeof capacities[0]; k++) {
+		sift_check_config config;
+		sift_check_config_init(&config, SIFT_PROFILE_DEFAULT);
+		static _Alignas(8) unsigned char memory[1 << 16];
+		sift_tracker *tracker = sift_tracker_init(memory, sizeof memory, capacities[k], &config);
+		assert_non_null(tracker);
+		sift_header headers[16];
+		sift_msg msg;
+		sift_msg_init(&msg, headers, 16);
+		assert_int_equal(sift_parse(&msg, text, sizeof text - 1, SIFT_OPT_INDEX_ONLY), SIFT_OK);
+		findings f;
+		memset(&f, 0, sizeof f);
+		f.len = sizeof text - 1;
+		for (uint32_t n = 0; n < 3; n++) {
+			sift_packet_info info = { n * 1000000000ull, n + 1, 0 };
+			assert_int_equal(sift_check_tracked(&config, tracker, text, sizeof text - 1, &msg,
+							    SIFT_OK, &info, collect, &f),
+					 n > 0);
+		}
+		sift_tracker_stats stats;
+		sift_tracker_get_stats(tracker, &stats);
+		assert_int_equal(stats.retransmissions, 2);
+		assert_int_equal(stats.transactions, 1);
+	}
+}
+
 int main(void)
 {
-	struct CMUnitTest tests[SIFT_RULE_COUNT + 6];
+	struct CMUnitTest tests[SIFT_RULE_COUNT + 7];
 	static char names[SIFT_RULE_COUNT][96];
 	size_t n = 0;
 	for (unsigned i = 0; i < SIFT_RULE_COUNT; i++) {
@@ -268,5 +303,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(every_bad_value_is_reported);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(rfc8217_covers_only_address_headers);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(values_past_the_kept_parses_are_checked);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(tracker_of_any_capacity_finds_repeats);
 	return _cmocka_run_group_tests("rules", tests, n, NULL, NULL);
 }
