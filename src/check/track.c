@@ -238,10 +238,13 @@ typedef struct facts {
 	sift_cseq cseq;
 	sift_addr from, to;
 	uint64_t call_id;
+	uint64_t own;            /* own_key(): set with call_id */
 	int ok;
 } facts;
 
-static int gather(const sift_msg *msg, facts *f, sift__memo *memo)
+static uint64_t own_key(const char *buf, const facts *f);
+
+static int gather(sift_tracker *t, const sift_msg *msg, facts *f, sift__memo *memo)
 {
 	uint32_t via = sift_msg_first(msg, SIFT_H_VIA), cseq = sift_msg_first(msg, SIFT_H_CSEQ);
 	uint32_t from = sift_msg_first(msg, SIFT_H_FROM), to = sift_msg_first(msg, SIFT_H_TO);
@@ -249,11 +252,31 @@ static int gather(const sift_msg *msg, facts *f, sift__memo *memo)
 	f->ok = via != SIFT_NONE && cseq != SIFT_NONE && from != SIFT_NONE && to != SIFT_NONE &&
 		call_id != SIFT_NONE &&
 		sift__memo_parse(memo, via, SIFT__PARSE_VIA, 0, &f->via, NULL) == SIFT_OK &&
-		sift__memo_parse(memo, cseq, SIFT__PARSE_CSEQ, 0, &f->cseq, NULL) == SIFT_OK &&
-		sift__memo_parse(memo, from, SIFT__PARSE_ADDR, 0, &f->from, NULL) == SIFT_OK &&
+		sift__memo_parse(memo, cseq, SIFT__PARSE_CSEQ, 0, &f->cseq, NULL) == SIFT_OK;
+	if (!f->ok)
+		return 0;
+	/* Via, CSeq and Call-ID make the transaction key: its set is fetched
+	 * while From and To are parsed. */
+	f->call_id = hash_span(memo->buf, msg->headers[call_id].value);
+	f->own = own_key(memo->buf, f);
+#if defined(__GNUC__)
+	/* The tables are megabytes and a message's sets are seldom in cache:
+	 * the transaction set (four lines) and the Call-ID's set are fetched
+	 * ahead. Here and not in a function of their own, which gcc would
+	 * find free of effects and drop. */
+	const char *tx = set_of(t, t->transactions, sizeof(transaction), f->own);
+	const char *calls = set_of(t, t->calls, sizeof(call), f->call_id);
+	__builtin_prefetch(tx);
+	__builtin_prefetch(tx + 64);
+	__builtin_prefetch(tx + 128);
+	__builtin_prefetch(tx + 192);
+	__builtin_prefetch(calls);
+	__builtin_prefetch(calls + 64);
+#else
+	(void)t;
+#endif
+	f->ok = sift__memo_parse(memo, from, SIFT__PARSE_ADDR, 0, &f->from, NULL) == SIFT_OK &&
 		sift__memo_parse(memo, to, SIFT__PARSE_ADDR, 0, &f->to, NULL) == SIFT_OK;
-	if (f->ok)
-		f->call_id = hash_span(memo->buf, msg->headers[call_id].value);
 	return f->ok;
 }
 
@@ -293,6 +316,8 @@ static uint64_t dialog_key(const char *buf, const facts *f)
 	return k ? k : 1;
 }
 
+/* The tables are megabytes and a message's sets are seldom in cache: the
+ * transaction set (four lines) and the Call-ID's set are fetched ahead. */
 static transaction *find_transaction(sift_tracker *t, uint64_t key)
 {
 	return (transaction *)find(t, t->transactions, sizeof(transaction), key);
@@ -349,7 +374,7 @@ static void on_request(reporter *r, const char *buf, const sift_msg *msg, const 
 			report(r, SIFT_RULE_CANCEL_MISMATCH, f->cseq.method, 0,
 			       "CANCEL CSeq number differs from the INVITE with its branch");
 	}
-	uint64_t key = own_key(buf, f);
+	uint64_t key = f->own;
 	if (find_transaction(t, key))
 		return; /* a retransmission whose bytes changed on the way */
 	transaction *tx = (transaction *)insert(t, t->transactions, sizeof(transaction), key);
@@ -418,7 +443,7 @@ static void on_response(reporter *r, const char *buf, const sift_msg *msg, const
 			const sift_packet_info *info)
 {
 	sift_tracker *t = r->t;
-	transaction *tx = find_transaction(t, own_key(buf, f));
+	transaction *tx = find_transaction(t, f->own);
 	unsigned status = msg->status;
 	if (!tx) {
 		report(r, SIFT_RULE_RESPONSE_WITHOUT_REQUEST, msg->start_line, 0,
@@ -501,11 +526,11 @@ int sift__tracker_message(sift_tracker *t, const char *buf, const sift_msg *msg,
 	__builtin_prefetch(set_of(t, t->seen, sizeof(entry), bytes));
 #endif
 	facts f;
-	int ok = gather(msg, &f, memo);
+	int ok = gather(t, msg, &f, memo);
 	if (find(t, t->seen, sizeof(entry), bytes)) {
 		t->stats.retransmissions++;
 		if (ok && msg->kind == SIFT_KIND_RESPONSE && msg->status >= 200) {
-			transaction *tx = find_transaction(t, own_key(buf, &f));
+			transaction *tx = find_transaction(t, f.own);
 			if (tx && tx->final_status == msg->status && tx->final_count < 255)
 				tx->final_count++;
 		}
