@@ -128,6 +128,19 @@ SIFT_API int sift_tracker_message(sift_tracker *tracker, const char *buf, const 
 				  const sift_packet_info *info, sift_diagnostic_fn callback,
 				  void *context);
 
+/*
+ * One message of a capture: sift_tracker_message() (when tracker is not
+ * NULL and parse_result is SIFT_OK), then, unless that found a
+ * retransmission, sift_check_message(). The findings are those of the two
+ * calls, in that order; the header values both read (From, To, the top Via,
+ * CSeq) are parsed once. Returns what sift_tracker_message() returns (0
+ * when it is not called). No allocation.
+ */
+SIFT_API int sift_check_tracked(const sift_check_config *config, sift_tracker *tracker,
+				const char *buf, size_t len, const sift_msg *msg,
+				sift_code parse_result, const sift_packet_info *info,
+				sift_diagnostic_fn callback, void *context);
+
 /* Runs the end-of-capture rules (2xx never acknowledged...). */
 SIFT_API void sift_tracker_finish(sift_tracker *tracker, sift_diagnostic_fn callback, void *context);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "sipsift/check.h"
 #include "sipsift/hdr.h"
+#include "sipsift/addr.h"
 #include "grammar/internal.h"
 #include "check/internal.h"
 
@@ -128,8 +129,114 @@ int sift__check_is_method(const checker *c, unsigned method_id)
 	return c->msg->kind == SIFT_KIND_REQUEST && c->msg->method_id == method_id;
 }
 
+static sift_code run_parser(const char *buf, sift_span value, sift__parse_kind kind,
+			    unsigned options, void *out, sift_error *err)
+{
+	switch (kind) {
+	case SIFT__PARSE_ADDR:
+		return sift_addr_parse(buf, value, options, out, err);
+	case SIFT__PARSE_VIA:
+		return sift_via_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CSEQ:
+		return sift_cseq_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CHALLENGE:
+		return sift_challenge_parse(buf, value, options, out, err);
+	case SIFT__PARSE_CREDENTIALS:
+		return sift_credentials_parse(buf, value, options, out, err);
+	}
+	return SIFT_E_ARGUMENT;
+}
+
+static size_t parsed_size(sift__parse_kind kind)
+{
+	switch (kind) {
+	case SIFT__PARSE_ADDR:
+		return sizeof(sift_addr);
+	case SIFT__PARSE_VIA:
+		return sizeof(sift_via);
+	case SIFT__PARSE_CSEQ:
+		return sizeof(sift_cseq);
+	default:
+		return sizeof(sift_auth);
+	}
+}
+
+void sift__memo_init(sift__memo *memo, const char *buf, const sift_msg *msg)
+{
+	memo->buf = buf;
+	memo->msg = msg;
+	memo->count = 0;
+}
+
+sift_code sift__memo_parse(sift__memo *memo, uint32_t i, sift__parse_kind kind, unsigned options,
+			   void *out, sift_error *err)
+{
+	for (unsigned k = 0; k < memo->count; k++) {
+		const sift__parsed *m = &memo->parsed[k];
+		if (m->header == i && m->kind == (unsigned)kind && m->options == options) {
+			if (out)
+				memcpy(out, &m->value, parsed_size(kind));
+			if (err)
+				*err = m->err;
+			return m->code;
+		}
+	}
+	/* Parsed straight into the memo's next slot, or into scratch when
+	 * the memo is full. */
+	sift__parsed scratch;
+	sift__parsed *m = memo->count < SIFT__PARSED_MAX ? &memo->parsed[memo->count++] : &scratch;
+	const sift_header *h = &memo->msg->headers[i];
+	m->header = i;
+	m->kind = (unsigned)kind;
+	m->options = options;
+	m->err = (sift_error){ SIFT_OK, 0, NULL, h->id };
+	m->code = run_parser(memo->buf, h->value, kind, options, &m->value, &m->err);
+	if (out)
+		memcpy(out, &m->value, parsed_size(kind));
+	if (err)
+		*err = m->err;
+	return m->code;
+}
+
+sift_code sift__check_parsed(const checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
+			     void *out, sift_error *err)
+{
+	return sift__memo_parse(c->memo, i, kind, options, out, err);
+}
+
 #define report sift__report
 #define first sift__check_first
+
+/* The value of header i through the typed parser full validation gives it
+ * (src/hdr/validate.c), kept for the rules when they read it too (From,
+ * To, Contact, Route... the top Via, CSeq, the auth headers); every other
+ * value through sift_header_validate() itself. */
+static sift_code validate_value(checker *c, uint32_t i, unsigned strict, sift_error *err)
+{
+	const sift_header *h = &c->msg->headers[i];
+	sift_header_id id = (sift_header_id)h->id;
+	switch (id) {
+	case SIFT_H_FROM: case SIFT_H_TO: case SIFT_H_CONTACT: case SIFT_H_ROUTE:
+	case SIFT_H_RECORD_ROUTE: case SIFT_H_REPLY_TO: case SIFT_H_REFER_TO:
+	case SIFT_H_P_ASSERTED_IDENTITY: case SIFT_H_P_PREFERRED_IDENTITY:
+	case SIFT_H_PATH: case SIFT_H_SERVICE_ROUTE:
+		return sift__check_parsed(c, i, SIFT__PARSE_ADDR, strict | sift_addr_flags(id),
+					  NULL, err);
+	case SIFT_H_VIA:
+		if (i != sift_msg_first(c->msg, SIFT_H_VIA))
+			break;
+		return sift__check_parsed(c, i, SIFT__PARSE_VIA, strict, NULL, err);
+	case SIFT_H_CSEQ:
+		return sift__check_parsed(c, i, SIFT__PARSE_CSEQ, strict, NULL, err);
+	case SIFT_H_WWW_AUTHENTICATE: case SIFT_H_PROXY_AUTHENTICATE:
+		return sift__check_parsed(c, i, SIFT__PARSE_CHALLENGE, strict, NULL, err);
+	case SIFT_H_AUTHORIZATION: case SIFT_H_PROXY_AUTHORIZATION:
+		return sift__check_parsed(c, i, SIFT__PARSE_CREDENTIALS, strict, NULL, err);
+	default:
+		break;
+	}
+	return sift_header_validate(c->buf, id, h->value, strict, err);
+}
 
 /* RFC 3261 25 and the typed grammars: every value, each reported. */
 static void check_header_values(checker *c)
@@ -139,7 +246,7 @@ static void check_header_values(checker *c)
 	for (uint32_t i = 0; i < msg->header_count; i++) {
 		const sift_header *h = &msg->headers[i];
 		sift_error err = { SIFT_OK, 0, NULL, h->id };
-		sift_code code = sift_header_validate(c->buf, (sift_header_id)h->id, h->value, options, &err);
+		sift_code code = validate_value(c, i, options, &err);
 		if (code == SIFT_OK)
 			continue;
 		if (h->id == SIFT_H_MAX_BREADTH)
@@ -184,11 +291,27 @@ static void check_mandatory(checker *c)
 /* RFC 3261 7.3.1: only comma-list headers (and the auth headers) repeat. */
 static void check_repeated(checker *c)
 {
+	/* Most messages repeat no single-valued header (Via and the other
+	 * lists do repeat): one walk over the entries (each knows the next of
+	 * its id) finds that out without looking up every id; otherwise the
+	 * ids in order, as they are reported. */
+	const sift_msg *msg = c->msg;
+	uint32_t i;
+	for (i = 0; i < msg->header_count; i++) {
+		const sift_header *h = &msg->headers[i];
+		if (h->next != SIFT_NONE && h->id != SIFT_H_OTHER && h->id < SIFT_H_COUNT &&
+		    sift_msg_first(msg, (sift_header_id)h->id) == i &&
+		    sift_header_kind_of((sift_header_id)h->id) == SIFT_HEADER_SINGLE)
+			break;
+	}
+	if (i == msg->header_count)
+		return;
 	for (unsigned id = 1; id < SIFT_H_COUNT; id++) {
-		if (sift_header_kind_of((sift_header_id)id) != SIFT_HEADER_SINGLE)
-			continue;
-		uint32_t i = sift_msg_first(c->msg, (sift_header_id)id);
+		/* The index first (two loads); the kind only of an id that repeats. */
+		i = sift_msg_first(c->msg, (sift_header_id)id);
 		if (i == SIFT_NONE || (i = sift_msg_next(c->msg, i)) == SIFT_NONE)
+			continue;
+		if (sift_header_kind_of((sift_header_id)id) != SIFT_HEADER_SINGLE)
 			continue;
 		const sift_header *h = &c->msg->headers[i];
 		report(c, SIFT_RULE_HEADER_REPEATED, h->name.off, h->name.len, "%s appears %u times",
@@ -200,7 +323,8 @@ static void check_repeated(checker *c)
 static void check_cseq(checker *c, sift_cseq *cseq, int *have_cseq)
 {
 	const sift_header *h = first(c, SIFT_H_CSEQ);
-	*have_cseq = h && sift_cseq_parse(c->buf, h->value, 0, cseq, NULL) == SIFT_OK;
+	*have_cseq = h && sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_CSEQ), SIFT__PARSE_CSEQ, 0, cseq,
+					     NULL) == SIFT_OK;
 	if (!*have_cseq)
 		return;
 	const sift_msg *msg = c->msg;
@@ -221,7 +345,7 @@ static void check_via_branch(checker *c)
 	const sift_header *h = first(c, SIFT_H_VIA);
 	sift_via via;
 	if (c->msg->kind != SIFT_KIND_REQUEST || !h ||
-	    sift_via_parse(c->buf, h->value, 0, &via, NULL) != SIFT_OK)
+	    sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_VIA), SIFT__PARSE_VIA, 0, &via, NULL) != SIFT_OK)
 		return;
 	if (via.branch.len < 7 || memcmp(c->buf + via.branch.off, "z9hG4bK", 7) != 0)
 		report(c, SIFT_RULE_VIA_BRANCH_COOKIE, via.branch.len ? via.branch.off : h->value.off,
@@ -259,13 +383,15 @@ static void check_dialog_headers(checker *c, const sift_cseq *cseq, int have_cse
 			report(c, SIFT_RULE_STATUS_CODE_UNREGISTERED, msg->start_line.off + 8, 3,
 			       "%u is handled as %u", msg->status, msg->status / 100 * 100);
 		h = first(c, SIFT_H_TO);
-		if (msg->status != 100 && h && sift_addr_parse(c->buf, h->value, 0, &addr, NULL) == SIFT_OK &&
+		if (msg->status != 100 && h &&
+		    sift__check_parsed(c, sift_msg_first(msg, SIFT_H_TO), SIFT__PARSE_ADDR, 0, &addr, NULL) == SIFT_OK &&
 		    !addr.has_tag)
 			report(c, SIFT_RULE_RESPONSE_MISSING_TO_TAG, h->value.off, h->value.len, "%u response",
 			       msg->status);
 	}
 	h = first(c, SIFT_H_FROM);
-	if (h && sift_addr_parse(c->buf, h->value, 0, &addr, NULL) == SIFT_OK && !addr.has_tag)
+	if (h && sift__check_parsed(c, sift_msg_first(msg, SIFT_H_FROM), SIFT__PARSE_ADDR, 0, &addr, NULL) == SIFT_OK &&
+	    !addr.has_tag)
 		report(c, SIFT_RULE_FROM_TAG_MISSING, h->value.off, h->value.len, NULL);
 
 	int invite = msg->kind == SIFT_KIND_REQUEST ? msg->method_id == SIFT_METHOD_INVITE
@@ -292,13 +418,11 @@ static void check_option_tags(checker *c)
 	}
 }
 
-unsigned sift_check_message(const sift_check_config *config, const char *buf, size_t len,
-			    const sift_msg *msg, sift_code parse_result, sift_diagnostic_fn callback,
-			    void *context)
+/* The single-message rules on c's message. */
+static unsigned check_message(checker *c, sift_code parse_result)
 {
-	checker c = { config, buf, len, msg, callback, context, 0 };
-	if (!config || !buf || !msg || !callback)
-		return 0;
+	const sift_msg *msg = c->msg;
+	size_t len = c->len;
 	if (parse_result != SIFT_OK) {
 		char text[128];
 		sift_error_format(&msg->error, text, sizeof text);
@@ -307,26 +431,71 @@ unsigned sift_check_message(const sift_check_config *config, const char *buf, si
 		/* An error at the end of the input ("expected CRLF") points at no
 		 * byte: length 0, so the span stays inside the datagram. */
 		uint32_t at = msg->error.offset;
-		report(&c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, at, at < len ? 1 : 0,
+		report(c, in_value ? SIFT_RULE_HEADER_SYNTAX : SIFT_RULE_SYNTAX, at, at < len ? 1 : 0,
 		       "%s", text);
-		return c.count;
+		return c->count;
 	}
 	sift_cseq cseq;
 	int have_cseq;
-	check_header_values(&c);
-	check_mandatory(&c);
-	check_repeated(&c);
-	check_cseq(&c, &cseq, &have_cseq);
-	check_via_branch(&c);
-	check_body(&c);
-	check_dialog_headers(&c, &cseq, have_cseq);
-	check_option_tags(&c);
-	sift__check_auth(&c);
-	sift__check_fields(&c);
-	sift__check_addr(&c);
-	sift__check_sips(&c);
-	sift__check_event(&c);
-	sift__check_session(&c);
-	sift__check_body(&c);
-	return c.count;
+	check_header_values(c);
+	check_mandatory(c);
+	check_repeated(c);
+	check_cseq(c, &cseq, &have_cseq);
+	check_via_branch(c);
+	check_body(c);
+	check_dialog_headers(c, &cseq, have_cseq);
+	check_option_tags(c);
+	sift__check_auth(c);
+	sift__check_fields(c);
+	sift__check_addr(c);
+	sift__check_sips(c);
+	sift__check_event(c);
+	sift__check_session(c);
+	sift__check_body(c);
+	return c->count;
+}
+
+/* Fields one by one: the memo's kept parses (some KiB) need no zeroing. */
+static void checker_init(checker *c, sift__memo *memo, const sift_check_config *config,
+			 const char *buf, size_t len, const sift_msg *msg,
+			 sift_diagnostic_fn callback, void *context)
+{
+	c->config = config;
+	c->buf = buf;
+	c->len = len;
+	c->msg = msg;
+	c->callback = callback;
+	c->context = context;
+	c->count = 0;
+	sift__memo_init(memo, buf, msg);
+	c->memo = memo;
+}
+
+unsigned sift_check_message(const sift_check_config *config, const char *buf, size_t len,
+			    const sift_msg *msg, sift_code parse_result, sift_diagnostic_fn callback,
+			    void *context)
+{
+	if (!config || !buf || !msg || !callback)
+		return 0;
+	checker c;
+	sift__memo memo;
+	checker_init(&c, &memo, config, buf, len, msg, callback, context);
+	return check_message(&c, parse_result);
+}
+
+int sift_check_tracked(const sift_check_config *config, sift_tracker *tracker, const char *buf,
+		       size_t len, const sift_msg *msg, sift_code parse_result,
+		       const sift_packet_info *info, sift_diagnostic_fn callback, void *context)
+{
+	if (!config || !buf || !msg || !callback)
+		return 0;
+	checker c;
+	sift__memo memo;
+	checker_init(&c, &memo, config, buf, len, msg, callback, context);
+	int repeat = 0;
+	if (tracker && parse_result == SIFT_OK)
+		repeat = sift__tracker_message(tracker, buf, msg, info, callback, context, &memo);
+	if (!repeat)
+		check_message(&c, parse_result);
+	return repeat;
 }

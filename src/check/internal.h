@@ -8,6 +8,59 @@
 #define SIPSIFT_CHECK_INTERNAL_H
 
 #include "sipsift/check.h"
+#include "sipsift/hdr.h"
+#include "sipsift/auth.h"
+
+/* What a header value was parsed as (sift__check_parsed). */
+typedef enum sift__parse_kind {
+	SIFT__PARSE_ADDR,        /* sift_addr_parse */
+	SIFT__PARSE_VIA,         /* sift_via_parse */
+	SIFT__PARSE_CSEQ,        /* sift_cseq_parse */
+	SIFT__PARSE_CHALLENGE,   /* sift_challenge_parse */
+	SIFT__PARSE_CREDENTIALS  /* sift_credentials_parse */
+} sift__parse_kind;
+
+/* One typed parse of one header value, kept for the rest of the message. */
+typedef struct sift__parsed {
+	uint32_t header;         /* index into msg->headers */
+	unsigned kind;           /* sift__parse_kind */
+	unsigned options;
+	sift_code code;
+	sift_error err;          /* as the parse left { SIFT_OK, 0, NULL, header id } */
+	union {
+		sift_addr addr;
+		sift_via via;
+		sift_cseq cseq;
+		sift_auth auth;
+	} value;
+} sift__parsed;
+
+/* Values kept per message: the address headers, the top Via, CSeq and the
+ * auth headers of a usual message fit; past it values are parsed again. */
+#define SIFT__PARSED_MAX 16
+
+/* Full validation parses From, To, Contact, Via... once per message, and
+ * the tracker and the rules read them again (the tag, the URI, the
+ * parameters): the parses are kept here, by header, kind and options, so
+ * each is done once. Not zeroed: count says what is set. */
+typedef struct sift__memo {
+	const char *buf;
+	const sift_msg *msg;
+	unsigned count;
+	sift__parsed parsed[SIFT__PARSED_MAX];
+} sift__memo;
+
+/* Prepares an empty memo for one message. */
+void sift__memo_init(sift__memo *memo, const char *buf, const sift_msg *msg);
+
+/* Header i's value parsed as `kind` with `options` into *out (a sift_addr,
+ * sift_via, sift_cseq or sift_auth; NULL when only the verdict and err are
+ * wanted), exactly as the parser would, but once
+ * per message: a second call with the same header, kind and options copies
+ * the first one's result. err (may be NULL) receives what the parse left in
+ * an error initialised to { SIFT_OK, 0, NULL, the header's id }. */
+sift_code sift__memo_parse(sift__memo *memo, uint32_t i, sift__parse_kind kind, unsigned options,
+			   void *out, sift_error *err);
 
 typedef struct sift__checker {
 	const sift_check_config *config;
@@ -17,7 +70,17 @@ typedef struct sift__checker {
 	sift_diagnostic_fn callback;
 	void *context;
 	unsigned count;
+	sift__memo *memo; /* behind a pointer: rules taking a const checker fill it too */
 } sift__checker;
+
+/* sift__memo_parse() on the checker's memo. */
+sift_code sift__check_parsed(const sift__checker *c, uint32_t i, sift__parse_kind kind, unsigned options,
+			     void *out, sift_error *err);
+
+/* sift_tracker_message() reading the message's values through memo. */
+int sift__tracker_message(sift_tracker *tracker, const char *buf, const sift_msg *msg,
+			  const sift_packet_info *info, sift_diagnostic_fn callback, void *context,
+			  sift__memo *memo);
 
 /* Reports one diagnostic of `rule` at [offset, offset+length) unless the rule
  * is disabled; format (printf style, may be NULL) fills the detail text. */

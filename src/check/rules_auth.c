@@ -99,7 +99,7 @@ static void check_challenges(sift__checker *c)
 			const sift_header *h = &msg->headers[i];
 			const char *name = sift_header_name(ids[k]);
 			check_basic(c, h);
-			if (sift_challenge_parse(c->buf, h->value, 0, &a, NULL) != SIFT_OK)
+			if (sift__check_parsed(c, i, SIFT__PARSE_CHALLENGE, 0, &a, NULL) != SIFT_OK)
 				continue;
 			if (a.scheme == SIFT_AUTH_BEARER) {
 				/* RFC 8898 4 Figure 3 (what the default parse leaves
@@ -210,7 +210,7 @@ static void check_credentials(sift__checker *c)
 				check_bearer_credentials(c, h);
 				continue;
 			}
-			if (sift_credentials_parse(c->buf, h->value, 0, &a, NULL) != SIFT_OK ||
+			if (sift__check_parsed(c, i, SIFT__PARSE_CREDENTIALS, 0, &a, NULL) != SIFT_OK ||
 			    a.scheme != SIFT_AUTH_DIGEST)
 				continue;
 			check_algorithm_registered(c, &a);

@@ -199,7 +199,9 @@ static int contact_is_gruu(const checker *c, const sift_header **contact)
 	sift_addr addr;
 	sift_uri uri;
 	*contact = h;
-	if (!h || sift_addr_parse(c->buf, h->value, SIFT_ADDR_ALLOW_STAR, &addr, NULL) != SIFT_OK ||
+	if (!h ||
+	    sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_CONTACT), SIFT__PARSE_ADDR, SIFT_ADDR_ALLOW_STAR,
+			       &addr, NULL) != SIFT_OK ||
 	    addr.is_star || sift_uri_parse(c->buf, addr.uri, 0, &uri, NULL) != SIFT_OK ||
 	    (uri.scheme != SIFT_SCHEME_SIP && uri.scheme != SIFT_SCHEME_SIPS))
 		return -1;
@@ -291,7 +293,8 @@ static void check_resource_list(checker *c, const event_context *e)
 
 	sift_addr to;
 	const sift_header *to_header = first(c, SIFT_H_TO);
-	int in_dialog = to_header && sift_addr_parse(c->buf, to_header->value, 0, &to, NULL) == SIFT_OK &&
+	int in_dialog = to_header &&
+			sift__check_parsed(c, sift_msg_first(msg, SIFT_H_TO), SIFT__PARSE_ADDR, 0, &to, NULL) == SIFT_OK &&
 			to.has_tag;
 	if (in_dialog) {
 		if (carries_list)
@@ -328,7 +331,8 @@ void sift__check_event(sift__checker *c)
 	} else {
 		const sift_header *h = first(c, SIFT_H_CSEQ);
 		sift_cseq cseq;
-		if (h && sift_cseq_parse(c->buf, h->value, 0, &cseq, NULL) == SIFT_OK) {
+		if (h && sift__check_parsed(c, sift_msg_first(msg, SIFT_H_CSEQ), SIFT__PARSE_CSEQ, 0, &cseq, NULL) ==
+				 SIFT_OK) {
 			e.method = cseq.method_id;
 			e.have_method = 1;
 		}

@@ -33,7 +33,8 @@ static unsigned cseq_method(const sift__checker *c)
 {
 	const sift_header *h = first(c, SIFT_H_CSEQ);
 	sift_cseq cseq;
-	if (!h || sift_cseq_parse(c->buf, h->value, 0, &cseq, NULL) != SIFT_OK)
+	if (!h || sift__check_parsed(c, sift_msg_first(c->msg, SIFT_H_CSEQ), SIFT__PARSE_CSEQ, 0, &cseq, NULL) !=
+			  SIFT_OK)
 		return SIFT_METHOD_OTHER;
 	return cseq.method_id;
 }

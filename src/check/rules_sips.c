@@ -36,7 +36,8 @@
 static int addr_uri(const sift__checker *c, const sift_header *h, sift_uri *uri)
 {
 	sift_addr addr;
-	return sift_addr_parse(c->buf, h->value, SIFT_ADDR_ALLOW_STAR, &addr, NULL) == SIFT_OK &&
+	return sift__check_parsed(c, (uint32_t)(h - c->msg->headers), SIFT__PARSE_ADDR,
+				  SIFT_ADDR_ALLOW_STAR, &addr, NULL) == SIFT_OK &&
 	       !addr.is_star && sift_uri_parse(c->buf, addr.uri, 0, uri, NULL) == SIFT_OK;
 }
 
@@ -207,25 +208,58 @@ static void check_uri_text(sift__checker *c, const char *where, const sift_uri *
 		       c->buf + uri->scheme_name.off);
 }
 
+/* Whether check_uri_text() could report anything on a URI inside these
+ * bytes: an IPv6 reference needs a '[', transport=tls the letters "tls" in
+ * some case after a '=' and white space (sift_param_next skips SWS there).
+ * Most values hold neither, and parsing each address header again only to
+ * find that out was a tenth of siplint's time. */
+static int may_hold_finding(const char *buf, sift_span text)
+{
+	const char *p = buf + text.off, *end = p + text.len;
+	if (memchr(p, '[', text.len))
+		return 1;
+	while ((p = memchr(p, '=', (size_t)(end - p))) != NULL) {
+		p++;
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		if (end - p >= 3 && (p[0] | 0x20) == 't' && (p[1] | 0x20) == 'l' && (p[2] | 0x20) == 's')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether text starts with "sips:" in any case: a Request-URI that does not
+ * is not sift_uri_is_secure() whatever else it holds. */
+static int starts_sips(const char *buf, sift_span text)
+{
+	const char *p = buf + text.off;
+	return text.len >= 5 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' &&
+	       (p[2] | 0x20) == 'p' && (p[3] | 0x20) == 's' && p[4] == ':';
+}
+
 static void check_all_uris(sift__checker *c, const sift_uri *ruri, int have_ruri)
 {
 	static const sift_header_id ids[] = {
 		SIFT_H_FROM,  SIFT_H_TO,   SIFT_H_CONTACT,       SIFT_H_ROUTE,    SIFT_H_RECORD_ROUTE,
 		SIFT_H_REPLY_TO, SIFT_H_PATH, SIFT_H_SERVICE_ROUTE, SIFT_H_REFER_TO,
 	};
-	if (have_ruri)
-		check_uri_text(c, "Request-URI", ruri);
 	const sift_msg *msg = c->msg;
+	if (have_ruri && may_hold_finding(c->buf, msg->request_uri))
+		check_uri_text(c, "Request-URI", ruri);
 	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
 		for (uint32_t i = sift_msg_first(msg, ids[k]); i != SIFT_NONE; i = sift_msg_next(msg, i)) {
 			sift_uri uri;
-			if (addr_uri(c, &msg->headers[i], &uri))
+			if (may_hold_finding(c->buf, msg->headers[i].value) &&
+			    addr_uri(c, &msg->headers[i], &uri))
 				check_uri_text(c, sift_header_name(ids[k]), &uri);
 		}
-	/* Via sent-by and maddr are hosts too. */
+	/* Via sent-by and maddr are hosts too: only an IPv6 reference ('[')
+	 * can be reported. */
 	for (uint32_t i = sift_msg_first(msg, SIFT_H_VIA); i != SIFT_NONE; i = sift_msg_next(msg, i)) {
+		sift_span v = msg->headers[i].value;
 		sift_via via;
-		if (sift_via_parse(c->buf, msg->headers[i].value, 0, &via, NULL) != SIFT_OK)
+		if (!memchr(c->buf + v.off, '[', v.len) ||
+		    sift_via_parse(c->buf, v, 0, &via, NULL) != SIFT_OK)
 			continue;
 		check_ipv6_text(c, "Via", via.host);
 		check_ipv6_text(c, "Via maddr", via.maddr);
@@ -234,8 +268,15 @@ static void check_all_uris(sift__checker *c, const sift_uri *ruri, int have_ruri
 
 void sift__check_sips(sift__checker *c)
 {
+	/* The Request-URI is parsed only when some rule below reads it: a sips
+	 * one, a REGISTER, or one check_uri_text() could report on. */
 	sift_uri ruri;
-	int have_ruri = request_uri(c, &ruri);
+	const sift_msg *msg = c->msg;
+	int have_ruri = msg->kind == SIFT_KIND_REQUEST &&
+			(starts_sips(c->buf, msg->request_uri) ||
+			 sift__check_is_method(c, SIFT_METHOD_REGISTER) ||
+			 may_hold_finding(c->buf, msg->request_uri)) &&
+			request_uri(c, &ruri);
 	if (c->msg->kind == SIFT_KIND_REQUEST) {
 		int ruri_sips = have_ruri && sift_uri_is_secure(&ruri);
 		check_request_contact(c, ruri_sips);

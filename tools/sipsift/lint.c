@@ -232,15 +232,12 @@ static void lint_message(void *context, const lint_where *where, const char *buf
 	l->last.file = l->last_file;
 	l->buf = buf;
 	l->len = len;
-	int repeat = 0;
-	if (code == SIFT_OK) {
-		sift_packet_info info = { where->time_ns, where->packet, (uint8_t)where->reliable };
-		repeat = sift_tracker_message(l->tracker, buf, &msg, &info, on_diagnostic, l);
-	} else {
+	if (code != SIFT_OK)
 		l->parse_failures++;
-	}
-	if (!repeat)
-		sift_check_message(&l->config, buf, len, &msg, code, on_diagnostic, l);
+	/* The tracker, then the single-message rules unless it is a
+	 * retransmission, sharing the parses of From, To, Via and CSeq. */
+	sift_packet_info info = { where->time_ns, where->packet, (uint8_t)where->reliable };
+	sift_check_tracked(&l->config, l->tracker, buf, len, &msg, code, &info, on_diagnostic, l);
 	l->buf = NULL;
 }
 
