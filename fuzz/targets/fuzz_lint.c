@@ -17,7 +17,10 @@
  *   - sift_check_message() returns the number of callbacks it made;
  *   - the same datagram checked twice gives the same findings (no state);
  *   - the tracker's counts add up: messages fed = messages counted,
- *     retransmissions <= messages.
+ *     retransmissions <= messages;
+ *   - sift_check_tracked() (one call, siplint's way, sharing the typed
+ *     parses) reports the same findings in the same order as
+ *     sift_tracker_message() then sift_check_message() on a second tracker.
  */
 #include "check.h"
 
@@ -86,10 +89,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(sift_tracker_init(memory, tracker_size - 1, capacity, &config) == NULL ||
 		   tracker_size == 0);
 	tracker = sift_tracker_init(memory, tracker_size, capacity, &config);
+	void *memory2 = malloc(tracker_size);
+	FUZZ_CHECK(memory2 != NULL);
+	sift_tracker *tracker2 = sift_tracker_init(memory2, tracker_size, capacity, &config);
+	FUZZ_CHECK(tracker2 != NULL);
 
 	sift_header headers[64];
 	sift_msg msg;
-	findings f = { 0, 0, 0, 0 };
+	findings f = { 0, 0, 0, 0 }, combined = { 0, 0, 0, 0 };
 	uint64_t fed = 0;
 	const uint8_t *p = data + 1, *end = data + size;
 	while (p < end) {
@@ -121,10 +128,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						      on_diagnostic, &again) == reported);
 			FUZZ_CHECK(again.digest == f.digest);
 		}
+		combined.size = len;
+		combined.packets++;
+		(void)sift_check_tracked(&config, tracker2, datagram, len, &msg, code, &info,
+					 on_diagnostic, &combined);
+		FUZZ_CHECK(combined.count == f.count && combined.digest == f.digest);
 		free(datagram);
 	}
 	f.size = 0;
 	sift_tracker_finish(tracker, on_diagnostic, &f);
+	combined.size = 0;
+	sift_tracker_finish(tracker2, on_diagnostic, &combined);
+	FUZZ_CHECK(combined.count == f.count && combined.digest == f.digest);
+	free(memory2);
 	sift_tracker_stats stats;
 	sift_tracker_get_stats(tracker, &stats);
 	FUZZ_CHECK(stats.messages == fed);
