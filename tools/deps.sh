@@ -3,7 +3,7 @@
 # As root it runs apt-get itself; otherwise it prints the exact command and
 # fails. Called by `make deps`, which every other target depends on.
 set -u
-packages="build-essential re2c python3 pkg-config clang llvm libclang-rt-14-dev libcmocka-dev libssl-dev libpcap-dev zip unzip libosip2-dev libsofia-sip-ua-dev libre-dev gnuplot-nox valgrind tshark"
+packages="build-essential re2c python3 pkg-config clang llvm libclang-rt-14-dev libcmocka-dev libssl-dev libpcap-dev zip unzip libosip2-dev libsofia-sip-ua-dev libre-dev gnuplot-nox valgrind tshark time"
 missing=""
 for package in $packages; do
 	status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)

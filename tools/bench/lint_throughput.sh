@@ -18,8 +18,8 @@ while [ "$i" -lt "$runs" ]; do
 	/usr/bin/time -f "%e %U %S %M" -o "$capture.time" "$siplint" --format=json \
 		"$capture" > "$capture.out" 2>&1 || true
 	set -- $(tail -n 1 "$capture.time")
-	wall=$1 cpu=$(echo "$2 + $3" | bc) rss=$4
-	if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" = 1 ]; then
+	wall=$1 cpu=$(awk -v u="$2" -v s="$3" 'BEGIN { print u + s }') rss=$4
+	if [ -z "$best" ] || awk -v w="$wall" -v b="$best" 'BEGIN { exit !(w < b) }'; then
 		best=$wall best_cpu=$cpu best_rss=$rss
 	fi
 	i=$((i + 1))
