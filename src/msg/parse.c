@@ -158,16 +158,18 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	sift_code code;
 	int strict = (ps->options & SIFT_OPT_STRICT) != 0;
 
-	if (stop - p >= 4 && sift__equal_nocase(p, 4, "SIP/")) {
+	if (stop - p >= 4 && (memcmp(p, "SIP/", 4) == 0 || sift__equal_nocase(p, 4, "SIP/"))) {
 		if ((code = parse_version(ps, p, stop, &q)) != SIFT_OK)
 			return code;
 		if (q >= stop || *q != ' ')
 			return fail(ps, SIFT_E_START_LINE, q, "Status-Line", SIFT_H_NONE);
+		/* Status-Code = 3DIGIT, 100-699: the digit run is read up to one
+		 * past three, so a longer run fails like a shorter one. */
 		p = q + 1;
-		q = sift__match_digits(p, stop);
-		uint32_t status;
-		if (!q || q - p != 3 || !sift__parse_uint(p, q, 999, &status) || status < 100 ||
-		    status > 699)
+		uint32_t status = 0;
+		for (q = p; q < stop && q - p < 4 && (unsigned)(*q - '0') <= 9; q++)
+			status = status * 10 + (uint32_t)(*q - '0');
+		if (q - p != 3 || status < 100 || status > 699)
 			return fail(ps, SIFT_E_STATUS_CODE, p, "Status-Code", SIFT_H_NONE);
 		const char *reason = q;
 		if (q < stop) {
@@ -191,12 +193,21 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 		return SIFT_OK;
 	}
 
-	/* Method = token (RFC 3261 7.1). */
-	q = sift__match_token(p, stop);
-	if (!q)
-		return fail(ps, SIFT_E_START_LINE, p, "Method", SIFT_H_NONE);
-	if (q >= stop || *q != ' ')
-		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
+	/* Method = token (RFC 3261 7.1). A registered method before the first
+	 * SP is a token ending there; anything else goes through the token DFA,
+	 * which also says what is wrong. */
+	unsigned method_id = 0;
+	for (q = p; q < stop && q - p < 32 && *q != ' '; q++)
+		;
+	if (q < stop && *q == ' ' && q > p)
+		method_id = sift__match_method(p, (size_t)(q - p));
+	if (!method_id) {
+		q = sift__match_token(p, stop);
+		if (!q)
+			return fail(ps, SIFT_E_START_LINE, p, "Method", SIFT_H_NONE);
+		if (q >= stop || *q != ' ')
+			return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
+	}
 	const char *method = p, *method_end = q;
 	/* Request-URI: one SP before it; it starts with a scheme (RFC 4475
 	 * 3.1.2.7: no < >; 3.1.2.9: no second SP) and holds no SP. */
@@ -220,7 +231,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	if (msg) {
 		msg->kind = SIFT_KIND_REQUEST;
 		msg->method = sift__span(ps->buf, method, method_end);
-		msg->method_id = (uint16_t)sift__match_method(method, (size_t)(method_end - method));
+		msg->method_id = (uint16_t)method_id; /* 0 (OTHER) for an extension method */
 		msg->request_uri = sift__span(ps->buf, uri, uri_end);
 	}
 	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY)) {
@@ -572,7 +583,13 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 		}
 		if (!name_end || !sift__lookup_header_name(line, (size_t)(name_end - line),
 							   (size_t)(end - line), &id, &compact)) {
-			name_end = sift__scan_header_name(line, field_end, &id, &compact);
+			/* Its own outputs: passing &id and &compact to a call
+			 * would keep them in memory on the fast path too. */
+			unsigned dfa_id;
+			int dfa_compact;
+			name_end = sift__scan_header_name(line, field_end, &dfa_id, &dfa_compact);
+			id = dfa_id;
+			compact = dfa_compact;
 			colon = name_end;
 			while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
 				colon++;
