@@ -153,18 +153,19 @@ static int ipv6_bytes(const char *p, const char *end, unsigned char out[16])
 	}
 	if (gap < 0 ? count != 8 : count > 7)
 		return 0;
+	/* The "::" stands for 8 - count zero groups: clear all 16 bytes, then
+	 * place each group, skipping the zeros where the gap is. */
 	int zeros = 8 - count, at = 0;
+	memset(out, 0, 16);
 	for (int i = 0; i < count; i++) {
 		if (i == gap)
-			for (int z = 0; z < zeros; z++, at++)
-				out[2 * at] = out[2 * at + 1] = 0;
+			at += zeros;
 		out[2 * at] = (unsigned char)(groups[i] >> 8);
 		out[2 * at + 1] = (unsigned char)groups[i];
 		at++;
 	}
 	if (gap == count)
-		for (int z = 0; z < zeros; z++, at++)
-			out[2 * at] = out[2 * at + 1] = 0;
+		at += zeros;
 	return at == 8;
 }
 
