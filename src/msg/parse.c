@@ -114,6 +114,11 @@ static const char *content_end(const char *line, const char *lf)
 	return (lf > line && lf[-1] == '\r') ? lf - 1 : lf;
 }
 
+static int is_digit(char c)
+{
+	return (unsigned)(c - '0') <= 9;
+}
+
 static int is_alpha(unsigned char c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -163,13 +168,16 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 			return code;
 		if (q >= stop || *q != ' ')
 			return fail(ps, SIFT_E_START_LINE, q, "Status-Line", SIFT_H_NONE);
-		/* Status-Code = 3DIGIT, 100-699: the digit run is read up to one
-		 * past three, so a longer run fails like a shorter one. */
+		/* Status-Code = 3DIGIT, 100-699: exactly three digits, not the
+		 * start of a longer run. */
 		p = q + 1;
-		uint32_t status = 0;
-		for (q = p; q < stop && q - p < 4 && (unsigned)(*q - '0') <= 9; q++)
-			status = status * 10 + (uint32_t)(*q - '0');
-		if (q - p != 3 || status < 100 || status > 699)
+		q = p + 3;
+		if (stop - p < 3 || !is_digit(p[0]) || !is_digit(p[1]) || !is_digit(p[2]) ||
+		    (q < stop && is_digit(*q)))
+			return fail(ps, SIFT_E_STATUS_CODE, p, "Status-Code", SIFT_H_NONE);
+		uint32_t status = (uint32_t)(p[0] - '0') * 100 + (uint32_t)(p[1] - '0') * 10 +
+				  (uint32_t)(p[2] - '0');
+		if (status < 100 || status > 699)
 			return fail(ps, SIFT_E_STATUS_CODE, p, "Status-Code", SIFT_H_NONE);
 		const char *reason = q;
 		if (q < stop) {
