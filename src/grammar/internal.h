@@ -40,6 +40,7 @@ const char *sift__match_quoted_string(const char *p, const char *end);
 const char *sift__match_sip_version(const char *p, const char *end);
 const char *sift__match_reason_phrase(const char *p, const char *end);
 const char *sift__match_host(const char *p, const char *end);
+const char *sift__match_host_fast(const char *p, const char *end);
 const char *sift__match_ipv6reference_rfc3261(const char *p, const char *end);
 const char *sift__match_ipv4address(const char *p, const char *end);
 const char *sift__match_ipv6address(const char *p, const char *end);

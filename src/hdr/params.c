@@ -25,7 +25,7 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 		if (c == '"')
 			return sift__match_quoted_string_fast(p, end);
 		if (c == '[')
-			return sift__match_host(p, end);
+			return sift__match_host_fast(p, end);
 		if (c > ' ' && c < 0x7F) {
 			const char *t = sift__match_token_fast(p, end);
 			if (t) {

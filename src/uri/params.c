@@ -49,7 +49,7 @@ static int whole(sift_matcher match, const char *p, const char *end)
  * that RFC 5118 4.10 asks receivers to tolerate, like the URI host. */
 static int is_host(const char *p, const char *end)
 {
-	return whole(sift__match_host, p, end) || whole(sift__match_ipv6reference_rfc3261, p, end);
+	return whole(sift__match_host_fast, p, end) || whole(sift__match_ipv6reference_rfc3261, p, end);
 }
 
 static sift_host_kind host_kind(const char *p, const char *end)
