@@ -193,7 +193,7 @@ const char *sift__match_alert_label(const char *p, const char *end)
  * takes no end-of-input rule with those, and needs none: YYPEEK reads 0 at
  * the end, which no host holds, so the match stops there as at any byte
  * outside the rule. */
-const char *sift__match_host_fast(const char *p, const char *end)
+const char *sift__match_host_bv(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
 	/*!local:re2c

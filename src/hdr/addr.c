@@ -136,7 +136,7 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		 * this is an addr-spec and the scan is discarded. */
 		const char *q = p, *last = p;
 		for (;;) {
-			const char *t = sift__match_token(q, end);
+			const char *t = sift__match_token_bv(q, end);
 			if (!t)
 				break;
 			last = t;

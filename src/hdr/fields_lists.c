@@ -78,7 +78,7 @@ sift_code sift_allow_parse(const char *buf, sift_span value, unsigned options, s
 			   sift_error *err)
 {
 	(void)options;
-	sift_code code = parse_element(buf, value, sift__match_token, "Method", 1, out, err);
+	sift_code code = parse_element(buf, value, sift__match_token_bv, "Method", 1, out, err);
 	if (code == SIFT_OK && !out->is_empty)
 		out->kind = (uint16_t)sift__match_method(buf + out->value.off, out->value.len);
 	return code;
@@ -89,7 +89,7 @@ sift_code sift_allow_parse(const char *buf, sift_span value, unsigned options, s
 sift_code sift__allow_check(const char *buf, sift_span value, sift_error *err)
 {
 	sift_list_item item;
-	return parse_element(buf, value, sift__match_token, "Method", 1, &item, err);
+	return parse_element(buf, value, sift__match_token_bv, "Method", 1, &item, err);
 }
 
 /* RFC 3261 25: option-tag = token (Require, Proxy-Require, Unsupported: at
@@ -98,7 +98,7 @@ sift_code sift_option_tag_parse(const char *buf, sift_span value, unsigned optio
 				sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "option-tag", 0, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "option-tag", 0, out, err);
 }
 
 /* RFC 3261 25: Supported = ( "Supported" / "k" ) HCOLON [option-tag *(COMMA option-tag)] */
@@ -106,7 +106,7 @@ sift_code sift_supported_parse(const char *buf, sift_span value, unsigned option
 			       sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "option-tag", 1, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "option-tag", 1, out, err);
 }
 
 /* RFC 3261 25: content-coding = token */
@@ -114,7 +114,7 @@ sift_code sift_content_encoding_parse(const char *buf, sift_span value, unsigned
 				      sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "content-coding", 0, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "content-coding", 0, out, err);
 }
 
 /* RFC 3261 25: language-tag = primary-tag *( "-" subtag ) */

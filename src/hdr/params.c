@@ -6,7 +6,7 @@
  * that the gen-value it has just matched as a token needs no second scan. */
 int sift__param_is_token(const char *value, const char *end, int has_value)
 {
-	return has_value && sift__match_token(value, end) == end;
+	return has_value && sift__match_token_bv(value, end) == end;
 }
 
 /* gen-value = token / host / quoted-string (RFC 3261 25) at p, where p is
@@ -25,7 +25,7 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 		if (c == '"')
 			return sift__match_quoted_string_fast(p, end);
 		if (c == '[')
-			return sift__match_host_fast(p, end);
+			return sift__match_host_bv(p, end);
 		if (c > ' ' && c < 0x7F) {
 			const char *t = sift__match_token_fast(p, end);
 			if (t) {
@@ -91,7 +91,7 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		if (classify)
 			known = classify(q, end, &name_end);
 		else
-			name_end = sift__match_token(q, end);
+			name_end = sift__match_token_bv(q, end);
 		if (!name_end) {
 			sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
 			return NULL;

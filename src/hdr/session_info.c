@@ -89,7 +89,7 @@ static sift_code parse_info_value(const char *buf, sift_span value, unsigned opt
 				out->has_appearance = 1;
 			}
 		} else if (kind == KIND_CALL && span_is(buf, param.name, "purpose")) {
-			int token = param.has_value && sift__match_token(v, v_end) == v_end;
+			int token = param.has_value && sift__match_token_bv(v, v_end) == v_end;
 			if (!token) {
 				if (strict) {
 					code = sift__fail(err, SIFT_E_HEADER_VALUE, buf, at, "info-param");

@@ -23,13 +23,13 @@ static int is_received(const char *v, const char *end, int has_value)
 {
 	return has_value && (sift__match_ipv4address(v, end) == end ||
 			     sift__match_ipv6address(v, end) == end ||
-			     (v < end && *v == '[' && sift__match_host_fast(v, end) == end));
+			     (v < end && *v == '[' && sift__match_host_bv(v, end) == end));
 }
 
 /* via-maddr = "maddr" EQUAL host */
 static int is_host_value(const char *v, const char *end, int has_value)
 {
-	return has_value && sift__match_host_fast(v, end) == end;
+	return has_value && sift__match_host_bv(v, end) == end;
 }
 
 /* via-ttl = "ttl" EQUAL ttl; ttl = 1*3DIGIT ; 0 to 255 */
@@ -67,18 +67,18 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		out->protocol_version = sift__span(buf, p + 4, p + 7);
 		p = sift__skip_sws(p + 8, end); /* the SWS after the second SLASH */
 	} else {
-		if (!(q = sift__match_token(p, end)))
+		if (!(q = sift__match_token_bv(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
 		out->protocol_name = sift__span(buf, p, q);
 		if (!(p = slash(q, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
-		if (!(q = sift__match_token(p, end)))
+		if (!(q = sift__match_token_bv(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
 		out->protocol_version = sift__span(buf, p, q);
 		if (!(p = slash(q, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
 	}
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "transport");
 	out->transport = sift__span(buf, p, q);
 
@@ -90,7 +90,7 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	q = sift__match_host_fast(p, end);
+	q = sift__match_host_bv(p, end);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)

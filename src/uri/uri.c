@@ -31,7 +31,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 			out->password = sift__span(buf, colon + 1, at - 1);
 		p = at;
 	}
-	const char *host_end = sift__match_host_fast(p, end);
+	const char *host_end = sift__match_host_bv(p, end);
 	/* RFC 5118 4.10: tolerate the three-colon form of RFC 3261's IPv6
 	 * ABNF that RFC 5954 corrected, in every mode. */
 	if (!host_end)
