@@ -15,6 +15,21 @@
 	re2c:define:YYCTYPE = 'unsigned char';
 */
 
+/* The same setup for rules that hold no NUL byte, generated with bit
+ * vectors and computed gotos: a loop over a character class is then one
+ * table test a byte, where the switch takes a range check and an indirect
+ * jump. re2c takes no end-of-input rule with those options, and these
+ * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
+ * match stops there as at any other byte outside the rule, and the "*"
+ * rule stands for "$" (both return the same). */
+/*!rules:re2c:bv
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+	re2c:flags:bit-vectors = 1;
+	re2c:flags:computed-gotos = 1;
+*/
+
 #define SIFT_MATCHER_BODY                                                     \
 	SIFT_LEXER_BEGIN(p, end)
 
@@ -187,21 +202,13 @@ const char *sift__match_alert_label(const char *p, const char *end)
 }
 
 /* host = hostname / IPv4address / IPv6reference (RFC 3261 25, RFC 5954):
- * the same rule and result as sift__match_host (scan.re), generated with
- * bit vectors and computed gotos for the URI and Via parsers, which walk a
- * host in nearly every value: the label loop is a table test a byte. re2c
- * takes no end-of-input rule with those, and needs none: YYPEEK reads 0 at
- * the end, which no host holds, so the match stops there as at any byte
- * outside the rule. */
+ * the same rule and result as sift__match_host (scan.re), generated as a
+ * bit-vector DFA (the bv setup above) for the URI and Via parsers, which
+ * walk a host in nearly every value. */
 const char *sift__match_host_bv(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!local:re2c
-	re2c:api = custom;
-	re2c:yyfill:enable = 0;
-	re2c:define:YYCTYPE = 'unsigned char';
-	re2c:flags:bit-vectors = 1;
-	re2c:flags:computed-gotos = 1;
+	/*!use:re2c:bv
 	host { return (const char *)YYCURSOR; }
 	* { return NULL; }
 	*/

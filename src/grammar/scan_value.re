@@ -18,6 +18,21 @@
 	re2c:define:YYCTYPE = 'unsigned char';
 */
 
+/* The same setup for rules that hold no NUL byte, generated with bit
+ * vectors and computed gotos: a loop over a character class is then one
+ * table test a byte, where the switch takes a range check and an indirect
+ * jump. re2c takes no end-of-input rule with those options, and these
+ * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
+ * match stops there as at any other byte outside the rule, and the "*"
+ * rule stands for "$" (both return the same). */
+/*!rules:re2c:bv
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+	re2c:flags:bit-vectors = 1;
+	re2c:flags:computed-gotos = 1;
+*/
+
 #define SIFT_MATCHER_BODY                                                     \
 	SIFT_LEXER_BEGIN(p, end)
 
@@ -115,21 +130,12 @@ static inline const char *plain_token_end(const char *p, const char *end)
 }
 
 /* token (RFC 3261 25), the same rule and result as sift__match_token
- * (scan.re), generated with bit vectors and computed gotos: its loop is a
- * table test a byte, where the switch of the other takes a range check and
- * an indirect jump. The typed parsers of src/hdr and src/uri match their
- * tokens with it. re2c takes no end-of-input rule with those options, and
- * needs none: YYPEEK reads 0 at the end, which no token holds, so the match
- * stops there as at any other byte outside the rule. */
+ * (scan.re), generated as a bit-vector DFA (the bv setup above): the typed
+ * parsers of src/hdr and src/uri match their tokens with it. */
 const char *sift__match_token_bv(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!local:re2c
-	re2c:api = custom;
-	re2c:yyfill:enable = 0;
-	re2c:define:YYCTYPE = 'unsigned char';
-	re2c:flags:bit-vectors = 1;
-	re2c:flags:computed-gotos = 1;
+	/*!use:re2c:bv
 	token { return (const char *)YYCURSOR; }
 	* { return NULL; }
 	*/
@@ -156,10 +162,9 @@ const char *sift__match_token_fast(const char *p, const char *end)
 static const char *match_word_rest(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	word { return (const char *)YYCURSOR; }
 	* { return p; }
-	$ { return p; }
 	*/
 }
 
@@ -194,7 +199,7 @@ const char *sift__match_callid_fast(const char *p, const char *end)
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'branch' { *stop = (const char *)YYCURSOR; return 1; }
 	'received' { *stop = (const char *)YYCURSOR; return 2; }
 	'maddr' { *stop = (const char *)YYCURSOR; return 3; }
@@ -202,7 +207,6 @@ unsigned sift__scan_via_param_name(const char *p, const char *end, const char **
 	'rport' { *stop = (const char *)YYCURSOR; return 5; }
 	token { *stop = (const char *)YYCURSOR; return 0; }
 	* { *stop = NULL; return 0; }
-	$ { *stop = NULL; return 0; }
 	*/
 }
 
@@ -212,7 +216,7 @@ unsigned sift__scan_via_param_name(const char *p, const char *end, const char **
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'tag' { *stop = (const char *)YYCURSOR; return 1; }
 	'q' { *stop = (const char *)YYCURSOR; return 2; }
 	'expires' { *stop = (const char *)YYCURSOR; return 3; }
@@ -220,7 +224,6 @@ unsigned sift__scan_addr_param_name(const char *p, const char *end, const char *
 	'+sip.instance' { *stop = (const char *)YYCURSOR; return 5; }
 	token { *stop = (const char *)YYCURSOR; return 0; }
 	* { *stop = NULL; return 0; }
-	$ { *stop = NULL; return 0; }
 	*/
 }
 
