@@ -6,6 +6,7 @@
  *   sent-by       = host [ COLON port ]
  */
 #include "hdr/internal.h"
+#include <stddef.h>
 #include <string.h>
 
 /* SLASH = SWS "/" SWS */
@@ -124,15 +125,15 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	/* via-params: via-ttl / via-maddr / via-received / via-branch are all
 	 * generic-param in form; the known ones are checked for their own rule
 	 * in the same pass. */
-	const sift__param_want want[] = {
+	static const sift__param_slot slots[] = {
 		/* via-branch = "branch" EQUAL token */
-		{ "branch", "via-branch", sift__param_is_token, &out->branch, NULL },
-		{ "received", "via-received", is_received, &out->received, NULL },
-		{ "maddr", "via-maddr", is_host_value, &out->maddr, NULL },
-		{ "ttl", "via-ttl", is_ttl, &out->ttl, NULL },
-		{ "rport", "response-port", is_rport, &out->rport, &out->has_rport },
+		{ "via-branch", sift__param_is_token, offsetof(sift_via, branch), SIFT__NO_FIELD },
+		{ "via-received", is_received, offsetof(sift_via, received), SIFT__NO_FIELD },
+		{ "via-maddr", is_host_value, offsetof(sift_via, maddr), SIFT__NO_FIELD },
+		{ "via-ttl", is_ttl, offsetof(sift_via, ttl), SIFT__NO_FIELD },
+		{ "response-port", is_rport, offsetof(sift_via, rport), offsetof(sift_via, has_rport) },
 	};
-	p = sift__parse_via_params(buf, p, end, &out->params, err, want, sizeof want / sizeof want[0]);
+	p = sift__parse_via_params(buf, p, end, &out->params, err, slots, out);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	q = sift__skip_sws(p, end);
