@@ -50,13 +50,14 @@ static int name_is(const char *name, size_t len, const char *literal)
 	return literal[len] == 0;
 }
 
-/* One wanted parameter found: its value checked and stored. */
+/* One wanted parameter found: its value checked (unless the walk has
+ * already checked it: checked) and stored. */
 static inline int take_want(const char *buf, const char *rule,
 			    int (*valid)(const char *, const char *, int), sift_span *store,
 			    uint8_t *present, const char *value, const char *value_end,
-			    int has_value, int token_value, sift_error *err)
+			    int has_value, int token_value, int checked, sift_error *err)
 {
-	if (valid && !(valid == sift__param_is_token && has_value && token_value) &&
+	if (valid && !checked && !(valid == sift__param_is_token && has_value && token_value) &&
 	    !valid(value, value_end, has_value)) {
 		sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, rule);
 		return 0;
@@ -102,12 +103,28 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		}
 		size_t name_len = (size_t)(name_end - name_start);
 		const char *value = name_end;
-		int has_value = 0, token_value = 0;
+		int has_value = 0, token_value = 0, checked = 0;
 		p = name_end;
 		q = sift__skip_sws(p, end);
 		if (q < end && *q == '=') {
 			q = sift__skip_sws(q + 1, end);
-			const char *value_end = gen_value_end(q, end, &token_value);
+			const char *value_end;
+			/* via-received holding an IPv4address, as nearly every one
+			 * does (RFC 3261 18.2.1): where that DFA's match ends at the
+			 * end or at a byte no token holds (";" "," SP HTAB CR LF), it
+			 * is also the gen-value's token (IPv4address is made of
+			 * token characters), and is_received() would pass it: one
+			 * DFA instead of the token's and then the IPv4address's. */
+			if (via && known == SIFT__VIA_RECEIVED && q < end && *q >= '0' && *q <= '9' &&
+			    (value_end = sift__match_ipv4address(q, end)) != NULL &&
+			    (value_end == end || *value_end == ';' || *value_end == ',' ||
+			     *value_end == ' ' || *value_end == '\t' || *value_end == '\r' ||
+			     *value_end == '\n')) {
+				token_value = 1;
+				checked = 1;
+			} else {
+				value_end = gen_value_end(q, end, &token_value);
+			}
 			/* An IPv6address longer than the gen-value stops it at a ':'
 			 * (hex digits and '.' are token characters). */
 			if (via && known == SIFT__VIA_RECEIVED &&
@@ -134,13 +151,13 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 			if (!take_want(buf, s->rule, s->valid, (sift_span *)(void *)(fields + s->value),
 				       s->present == SIFT__NO_FIELD ? NULL
 				       : (uint8_t *)(fields + s->present),
-				       value, value_end, has_value, token_value, err))
+				       value, value_end, has_value, token_value, checked, err))
 				return NULL;
 		}
 		for (size_t i = 0; i < want_count; i++)
 			if (name_is(name_start, name_len, want[i].name) &&
 			    !take_want(buf, want[i].rule, want[i].valid, want[i].value, want[i].present,
-				       value, value_end, has_value, token_value, err))
+				       value, value_end, has_value, token_value, 0, err))
 				return NULL;
 	}
 	*params = first ? sift__span(buf, first, p) : sift__span(buf, p, p);
