@@ -98,8 +98,12 @@ const char *sift__parse_comment(const char *buf, const char *p, const char *end,
 /* Full validation of the fields.h headers (src/hdr/fields_validate.c). */
 sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
 				unsigned options, sift_error *err);
-/* sift_allow_parse() without the method lookup (src/hdr/fields_lists.c). */
-sift_code sift__allow_check(const char *buf, sift_span value, sift_error *err);
+/* The verdict of the one-token list elements (src/hdr/fields_lists.c):
+ * sift_allow_parse() without the method lookup ("Method", may be empty),
+ * sift_supported_parse() ("option-tag", may be empty), sift_option_tag_parse()
+ * and sift_content_encoding_parse(), without filling an item. */
+sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
+				    int may_be_empty, sift_error *err);
 /* --- end fields --- */
 /* Session and dialog family (src/hdr/session_*.c, include/sipsift/session.h). */
 
