@@ -213,3 +213,24 @@ const char *sift__match_host_bv(const char *p, const char *end)
 	* { return NULL; }
 	*/
 }
+
+/* One uri-parameter without its leading ";" (RFC 3261 25), and
+ * absoluteURI (RFC 3261 25): as sift__match_uri_parameter and
+ * sift__match_absolute_uri (scan.re), bv DFAs for the URI parser. */
+const char *sift__match_uri_parameter_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	uri_parameter { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
+const char *sift__match_absolute_uri_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	absoluteURI { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}

@@ -42,7 +42,7 @@ const char *sift__session_angle_uri(const char *buf, const char *p, const char *
 	 * name-addr; the same leniency here, never when strict. */
 	if (!(options & SIFT_OPT_STRICT))
 		start = sift__skip_sws(start, end);
-	const char *stop = sift__match_absolute_uri(start, end);
+	const char *stop = sift__match_absolute_uri_bv(start, end);
 	if (!stop) {
 		*code = sift__fail(err, SIFT_E_URI, buf, start, "absoluteURI");
 		return NULL;

@@ -62,7 +62,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	/* uri-parameters = *( ";" uri-parameter ) */
 	const char *params = p;
 	while (p < end && *p == ';') {
-		const char *next = sift__match_uri_parameter(p + 1, end);
+		const char *next = sift__match_uri_parameter_bv(p + 1, end);
 		if (!next)
 			return sift__fail(err, SIFT_E_URI, buf, p + 1, "uri-parameter");
 		p = next;
@@ -155,7 +155,7 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 		return parse_tel(buf, scheme_end + 1, end, out, err);
 	}
 	out->scheme = SIFT_SCHEME_OTHER;
-	const char *stop = sift__match_absolute_uri(start, end);
+	const char *stop = sift__match_absolute_uri_bv(start, end);
 	if (stop != end)
 		return sift__fail(err, SIFT_E_URI, buf, stop ? stop : scheme_end + 1, "absoluteURI");
 	/* RFC 8141: a "urn:" absoluteURI that is a namestring is a URN. One
