@@ -144,6 +144,8 @@ const char *sift__match_token_bv(const char *p, const char *end);
 const char *sift__match_host_bv(const char *p, const char *end);
 const char *sift__match_uri_parameter_bv(const char *p, const char *end);
 const char *sift__match_absolute_uri_bv(const char *p, const char *end);
+/* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re). */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =

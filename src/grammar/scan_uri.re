@@ -5,6 +5,7 @@
  * ABNF in grammar/, longest match, NULL when the rule does not match at p.
  */
 #include "grammar/internal.h"
+#include "sipsift/uri.h"
 
 /*!include:re2c "abnf.re" */
 
@@ -231,6 +232,23 @@ const char *sift__match_absolute_uri_bv(const char *p, const char *end)
 	SIFT_MATCHER_BODY;
 	/*!use:re2c:bv
 	absoluteURI { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
+/* host (RFC 3261 25) with its kind, for the URI and Via sent-by hosts:
+ * the same longest match as sift__match_host_bv, each alternative of host
+ * = hostname / IPv4address / IPv6reference a rule of its own, so that the
+ * DFA that finds the end also tells the kind (a SIFT_HOST_* value). A tie
+ * goes to the rule listed first: IPv4address, as the parsers have it (a
+ * host that is exactly an IPv4address is one). */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	IPv4address { *kind = SIFT_HOST_IPV4; return (const char *)YYCURSOR; }
+	hostname { *kind = SIFT_HOST_NAME; return (const char *)YYCURSOR; }
+	IPv6reference { *kind = SIFT_HOST_IPV6; return (const char *)YYCURSOR; }
 	* { return NULL; }
 	*/
 }

@@ -91,15 +91,14 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	q = sift__match_host_bv(p, end);
+	unsigned kind = SIFT_HOST_IPV6; /* the kind as in src/uri/uri.c */
+	q = sift__scan_host(p, end, &kind);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-by");
 	out->host = sift__span(buf, p, q);
-	out->host_kind = *p == '[' ? SIFT_HOST_IPV6
-		       : *p >= '0' && *p <= '9' && sift__match_ipv4address(p, q) == q
-		       ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
+	out->host_kind = (sift_host_kind)kind;
 	p = q;
 	/* COLON = SWS ":" SWS */
 	q = sift__skip_sws(p, end);

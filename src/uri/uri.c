@@ -31,7 +31,10 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 			out->password = sift__span(buf, colon + 1, at - 1);
 		p = at;
 	}
-	const char *host_end = sift__match_host_bv(p, end);
+	/* The kind comes with the match: a host that is exactly an
+	 * IPv4address is one (dec-octet first), one in [ ] an IPv6reference. */
+	unsigned kind = SIFT_HOST_IPV6;
+	const char *host_end = sift__scan_host(p, end, &kind);
 	/* RFC 5118 4.10: tolerate the three-colon form of RFC 3261's IPv6
 	 * ABNF that RFC 5954 corrected, in every mode. */
 	if (!host_end)
@@ -39,13 +42,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	if (!host_end)
 		return sift__fail(err, SIFT_E_URI, buf, p, "host");
 	out->host = sift__span(buf, p, host_end);
-	if (*p == '[')
-		out->host_kind = SIFT_HOST_IPV6;
-	else if (*p >= '0' && *p <= '9' &&
-		 sift__match_ipv4address(p, host_end) == host_end) /* dec-octet first */
-		out->host_kind = SIFT_HOST_IPV4;
-	else
-		out->host_kind = SIFT_HOST_NAME;
+	out->host_kind = (sift_host_kind)kind;
 	p = host_end;
 	if (p < end && *p == ':') {
 		const char *port_end = sift__match_port(p + 1, end);
