@@ -81,6 +81,9 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 /* sift_cseq_parse() without the method lookup, for full validation
  * (src/hdr/simple.c). */
 sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+/* sift_session_expires_parse()'s verdict (src/hdr/session_timer.c). */
+sift_code sift__session_expires_check(const char *buf, sift_span value, unsigned options,
+				      sift_error *err);
 /* sift_media_type_parse()'s verdict without filling its spans. */
 sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err);
 

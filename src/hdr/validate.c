@@ -73,7 +73,6 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_dialog_match dialog_match;
 		sift_target_dialog target_dialog;
 		sift_rack rack;
-		sift_session_expires session_expires;
 		sift_min_se min_se;
 		sift_reason reason;
 		sift_privacy privacy;
@@ -179,7 +178,7 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_RSEQ:
 		return sift_rseq_parse(buf, value, strict, &number, err);
 	case SIFT_H_SESSION_EXPIRES:
-		return sift_session_expires_parse(buf, value, strict, &parsed.session_expires, err);
+		return sift__session_expires_check(buf, value, strict, err);
 	case SIFT_H_MIN_SE:
 		return sift_min_se_parse(buf, value, strict, &parsed.min_se, err);
 	case SIFT_H_REASON:
