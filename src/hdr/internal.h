@@ -81,6 +81,10 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 /* sift_cseq_parse() without the method lookup, for full validation
  * (src/hdr/simple.c). */
 sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+/* The verdict of sift_alert_info_parse(), sift_call_info_parse() or
+ * sift_error_info_parse() by id (src/hdr/session_info.c). */
+sift_code sift__info_value_check(const char *buf, sift_header_id id, sift_span value,
+				 unsigned options, sift_error *err);
 /* sift_session_expires_parse()'s verdict (src/hdr/session_timer.c). */
 sift_code sift__session_expires_check(const char *buf, sift_span value, unsigned options,
 				      sift_error *err);

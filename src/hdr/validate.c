@@ -79,7 +79,6 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_identity identity;
 		sift_identity_info identity_info;
 		sift_priority priority;
-		sift_info_value info_value;
 	} parsed;
 	uint32_t number;
 
@@ -196,11 +195,9 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_PRIORITY:
 		return sift_priority_parse(buf, value, strict, &parsed.priority, err);
 	case SIFT_H_ALERT_INFO:
-		return sift_alert_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_CALL_INFO:
-		return sift_call_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_ERROR_INFO:
-		return sift_error_info_parse(buf, value, strict, &parsed.info_value, err);
+		return sift__info_value_check(buf, id, value, strict, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}
