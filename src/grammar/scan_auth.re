@@ -39,10 +39,9 @@
 const char *sift__match_lhex_run(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	LHEX+ { return (const char *)YYCURSOR; }
 	* { return p; }
-	$ { return p; }
 	*/
 }
 
@@ -50,10 +49,9 @@ const char *sift__match_lhex_run(const char *p, const char *end)
 const char *sift__match_nc_value(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	nc_value { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -61,10 +59,9 @@ const char *sift__match_nc_value(const char *p, const char *end)
 const char *sift__match_qop_value(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	qop_value { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -72,10 +69,9 @@ const char *sift__match_qop_value(const char *p, const char *end)
 const char *sift__match_auth_uri(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	URI { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -143,7 +139,7 @@ const char *sift__match_ext_value(const char *p, const char *end)
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'MD5' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_MD5; }
 	'MD5-sess' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_MD5_SESS; }
 	'SHA-256' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_SHA256; }
@@ -152,7 +148,6 @@ unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char 
 	'SHA-512-256-sess' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_SHA512_256_SESS; }
 	rfc8760_algorithm_value { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_OTHER; }
 	* { *stop = NULL; return SIFT_DIGEST_ALG_NONE; }
-	$ { *stop = NULL; return SIFT_DIGEST_ALG_NONE; }
 	*/
 }
 
