@@ -147,6 +147,7 @@ const char *sift__match_absolute_uri_bv(const char *p, const char *end);
 /* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re). */
 const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);
+const char *sift__match_product_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =
  * the token's end (NULL: none), the result which known name it is (0: none

@@ -227,6 +227,30 @@ unsigned sift__scan_addr_param_name(const char *p, const char *end, const char *
 	*/
 }
 
+/* The rest of a product (RFC 3261 25: product = token [SLASH
+ * product-version]) whose token has begun: more token characters, then
+ * the optional SLASH product-version. Matches the empty string. */
+static const char *match_product_rest(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	token? (SLASH product_version)? { return (const char *)YYCURSOR; }
+	* { return p; }
+	*/
+}
+
+/* product, the same result as sift__match_product (scan_fields.re): the
+ * plain run of the token (Server and User-Agent values: "sipsift-bench/1.0")
+ * is taken, and the DFA of the rest resumes where it stops; with no run,
+ * the DFA of the whole. */
+const char *sift__match_product_fast(const char *p, const char *end)
+{
+	const char *q = plain_token_end(p, end);
+	if (q == p)
+		return sift__match_product(p, end);
+	return match_product_rest(q, end);
+}
+
 /* userinfo = ( user / telephone-subscriber ) [ ":" password ] "@" (RFC
  * 3261 25): the same result as sift__match_userinfo. No part of it holds
  * an "@", so a match ends at the first one; where a run of alphanum, "-"

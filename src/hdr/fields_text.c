@@ -134,7 +134,7 @@ static sift_code server_val(const char *buf, sift_span *cursor, sift_server_val 
 			out->is_comment = 1;
 		}
 	} else {
-		if (!(q = sift__match_product(p, end)))
+		if (!(q = sift__match_product_fast(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "server-val");
 		if (out) {
 			/* product = token [SLASH product-version]: the match proved
