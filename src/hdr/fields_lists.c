@@ -45,8 +45,9 @@ int sift_list_next(const char *buf, sift_span *cursor, sift_span *element)
 /* One element that is exactly one match of `match` (SWS around it aside).
  * An empty value passes only when the header's ABNF has [ ] around the list.
  * out may be NULL (the check of full validation). */
-static sift_code element(const char *buf, sift_span value, sift_matcher match, const char *rule,
-			 int may_be_empty, sift_list_item *out, sift_error *err)
+static inline sift_code element(const char *buf, sift_span value, sift_matcher match,
+				const char *rule, int may_be_empty, sift_list_item *out,
+				sift_error *err)
 {
 	const char *start = buf + value.off, *end = start + value.len;
 	const char *p = sift__skip_sws(start, end);
