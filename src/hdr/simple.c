@@ -21,14 +21,18 @@ static sift_code cseq_parse(const char *buf, sift_span value, sift_cseq *out, si
 	static const sift_cseq empty;
 	const char *end, *p = trimmed(buf, value, &end), *q;
 	*out = empty;
-	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method */
-	for (q = p; q < end && *q >= '0' && *q <= '9'; q++)
-		;
+	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method, the number read in the
+	 * same pass: RFC 3261 8.1.1.5, a 32-bit unsigned integer (RFC 4475
+	 * 3.1.2.4). */
+	uint64_t number = 0;
+	for (q = p; q < end && *q >= '0' && *q <= '9'; q++) {
+		number = number * 10 + (uint64_t)(*q - '0');
+		if (number > UINT32_MAX)
+			return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "CSeq");
+	}
 	if (q == p)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "CSeq");
-	/* RFC 3261 8.1.1.5: a 32-bit unsigned integer (RFC 4475 3.1.2.4) */
-	if (!sift__parse_uint(p, q, UINT32_MAX, &out->number))
-		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "CSeq");
+	out->number = (uint32_t)number;
 	/* LWS = [*WSP CRLF] 1*WSP: one SP before a byte that is neither WSP nor
 	 * a line end is the whole of it (the usual "1 INVITE"); the rest goes
 	 * to the LWS matcher. */

@@ -104,17 +104,17 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	q = sift__skip_sws(p, end);
 	if (q < end && *q == ':') {
 		const char *digits = sift__skip_sws(q + 1, end);
-		/* port = 1*DIGIT, counted inline */
+		/* port = 1*DIGIT, counted and read in one pass */
 		const char *digits_end = digits;
-		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9')
+		uint32_t port = 0;
+		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9') {
+			port = port * 10 + (uint32_t)(*digits_end - '0');
+			if (port > 65535)
+				return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, digits, "port");
 			digits_end++;
+		}
 		if (digits_end == digits)
-			digits_end = NULL;
-		uint32_t port;
-		if (!digits_end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, digits, "port");
-		if (!sift__parse_uint(digits, digits_end, 65535, &port))
-			return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, digits, "port");
 		out->port_text = sift__span(buf, digits, digits_end);
 		out->port = (uint16_t)port;
 		out->has_port = 1;
