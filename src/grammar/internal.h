@@ -137,7 +137,17 @@ const char *sift__match_rfc4474_identity_digest(const char *p, const char *end);
  * the one-rule matcher named, with the plain run taken before the DFA. */
 const char *sift__match_quoted_string_fast(const char *p, const char *end);
 const char *sift__match_token_fast(const char *p, const char *end);
+/* token, host, uri-parameter and absoluteURI as sift__match_token, _host,
+ * _uri_parameter and _absolute_uri, their DFAs generated with bit vectors
+ * and computed gotos (scan_value.re, scan_uri.re). */
+const char *sift__match_token_bv(const char *p, const char *end);
+const char *sift__match_host_bv(const char *p, const char *end);
+const char *sift__match_uri_parameter_bv(const char *p, const char *end);
+const char *sift__match_absolute_uri_bv(const char *p, const char *end);
+/* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re). */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);
+const char *sift__match_product_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =
  * the token's end (NULL: none), the result which known name it is (0: none

@@ -17,6 +17,21 @@
 	re2c:define:YYCTYPE = 'unsigned char';
 */
 
+/* The same setup for rules that hold no NUL byte, generated with bit
+ * vectors and computed gotos: a loop over a character class is then one
+ * table test a byte, where the switch takes a range check and an indirect
+ * jump. re2c takes no end-of-input rule with those options, and these
+ * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
+ * match stops there as at any other byte outside the rule, and the "*"
+ * rule stands for "$" (both return the same). */
+/*!rules:re2c:bv
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+	re2c:flags:bit-vectors = 1;
+	re2c:flags:computed-gotos = 1;
+*/
+
 #define SIFT_MATCHER_BODY                                                     \
 	SIFT_LEXER_BEGIN(p, end)
 
@@ -24,10 +39,9 @@
 const char *sift__match_lhex_run(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	LHEX+ { return (const char *)YYCURSOR; }
 	* { return p; }
-	$ { return p; }
 	*/
 }
 
@@ -35,10 +49,9 @@ const char *sift__match_lhex_run(const char *p, const char *end)
 const char *sift__match_nc_value(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	nc_value { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -46,10 +59,9 @@ const char *sift__match_nc_value(const char *p, const char *end)
 const char *sift__match_qop_value(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	qop_value { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -57,10 +69,9 @@ const char *sift__match_qop_value(const char *p, const char *end)
 const char *sift__match_auth_uri(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	URI { return (const char *)YYCURSOR; }
 	* { return NULL; }
-	$ { return NULL; }
 	*/
 }
 
@@ -128,7 +139,7 @@ const char *sift__match_ext_value(const char *p, const char *end)
 unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'MD5' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_MD5; }
 	'MD5-sess' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_MD5_SESS; }
 	'SHA-256' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_SHA256; }
@@ -137,7 +148,6 @@ unsigned sift__scan_digest_algorithm(const char *p, const char *end, const char 
 	'SHA-512-256-sess' { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_SHA512_256_SESS; }
 	rfc8760_algorithm_value { *stop = (const char *)YYCURSOR; return SIFT_DIGEST_ALG_OTHER; }
 	* { *stop = NULL; return SIFT_DIGEST_ALG_NONE; }
-	$ { *stop = NULL; return SIFT_DIGEST_ALG_NONE; }
 	*/
 }
 
@@ -166,7 +176,7 @@ unsigned sift__scan_mechanism_name(const char *p, const char *end, const char **
 unsigned sift__scan_auth_param_name(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'realm' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_REALM; }
 	'domain' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_DOMAIN; }
 	'nonce' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_NONCE; }
@@ -189,6 +199,5 @@ unsigned sift__scan_auth_param_name(const char *p, const char *end, const char *
 	'error' { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_ERROR; }
 	token { *stop = (const char *)YYCURSOR; return SIFT_AUTHP_OTHER; }
 	* { *stop = NULL; return SIFT_AUTHP_OTHER; }
-	$ { *stop = NULL; return SIFT_AUTHP_OTHER; }
 	*/
 }

@@ -5,6 +5,7 @@
  * ABNF in grammar/, longest match, NULL when the rule does not match at p.
  */
 #include "grammar/internal.h"
+#include "sipsift/uri.h"
 
 /*!include:re2c "abnf.re" */
 
@@ -13,6 +14,21 @@
 	re2c:yyfill:enable = 0;
 	re2c:eof = 0;
 	re2c:define:YYCTYPE = 'unsigned char';
+*/
+
+/* The same setup for rules that hold no NUL byte, generated with bit
+ * vectors and computed gotos: a loop over a character class is then one
+ * table test a byte, where the switch takes a range check and an indirect
+ * jump. re2c takes no end-of-input rule with those options, and these
+ * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
+ * match stops there as at any other byte outside the rule, and the "*"
+ * rule stands for "$" (both return the same). */
+/*!rules:re2c:bv
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+	re2c:flags:bit-vectors = 1;
+	re2c:flags:computed-gotos = 1;
 */
 
 #define SIFT_MATCHER_BODY                                                     \
@@ -183,5 +199,56 @@ const char *sift__match_alert_label(const char *p, const char *end)
 	alert_label { return (const char *)YYCURSOR; }
 	* { return NULL; }
 	$ { return NULL; }
+	*/
+}
+
+/* host = hostname / IPv4address / IPv6reference (RFC 3261 25, RFC 5954):
+ * the same rule and result as sift__match_host (scan.re), generated as a
+ * bit-vector DFA (the bv setup above) for the URI and Via parsers, which
+ * walk a host in nearly every value. */
+const char *sift__match_host_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	host { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
+/* One uri-parameter without its leading ";" (RFC 3261 25), and
+ * absoluteURI (RFC 3261 25): as sift__match_uri_parameter and
+ * sift__match_absolute_uri (scan.re), bv DFAs for the URI parser. */
+const char *sift__match_uri_parameter_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	uri_parameter { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
+const char *sift__match_absolute_uri_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	absoluteURI { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
+/* host (RFC 3261 25) with its kind, for the URI and Via sent-by hosts:
+ * the same longest match as sift__match_host_bv, each alternative of host
+ * = hostname / IPv4address / IPv6reference a rule of its own, so that the
+ * DFA that finds the end also tells the kind (a SIFT_HOST_* value). A tie
+ * goes to the rule listed first: IPv4address, as the parsers have it (a
+ * host that is exactly an IPv4address is one). */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	IPv4address { *kind = SIFT_HOST_IPV4; return (const char *)YYCURSOR; }
+	hostname { *kind = SIFT_HOST_NAME; return (const char *)YYCURSOR; }
+	IPv6reference { *kind = SIFT_HOST_IPV6; return (const char *)YYCURSOR; }
+	* { return NULL; }
 	*/
 }

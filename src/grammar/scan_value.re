@@ -18,6 +18,21 @@
 	re2c:define:YYCTYPE = 'unsigned char';
 */
 
+/* The same setup for rules that hold no NUL byte, generated with bit
+ * vectors and computed gotos: a loop over a character class is then one
+ * table test a byte, where the switch takes a range check and an indirect
+ * jump. re2c takes no end-of-input rule with those options, and these
+ * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
+ * match stops there as at any other byte outside the rule, and the "*"
+ * rule stands for "$" (both return the same). */
+/*!rules:re2c:bv
+	re2c:api = custom;
+	re2c:yyfill:enable = 0;
+	re2c:define:YYCTYPE = 'unsigned char';
+	re2c:flags:bit-vectors = 1;
+	re2c:flags:computed-gotos = 1;
+*/
+
 #define SIFT_MATCHER_BODY                                                     \
 	SIFT_LEXER_BEGIN(p, end)
 
@@ -114,6 +129,18 @@ static inline const char *plain_token_end(const char *p, const char *end)
 	return p;
 }
 
+/* token (RFC 3261 25), the same rule and result as sift__match_token
+ * (scan.re), generated as a bit-vector DFA (the bv setup above): the typed
+ * parsers of src/hdr and src/uri match their tokens with it. */
+const char *sift__match_token_bv(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	token { return (const char *)YYCURSOR; }
+	* { return NULL; }
+	*/
+}
+
 /* token (RFC 3261 25): 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" /
  * "+" / "`" / "'" / "~"), the same result as sift__match_token. A token is
  * a run of one character class, so after the plain run the DFA goes on
@@ -127,7 +154,7 @@ const char *sift__match_token_fast(const char *p, const char *end)
 	if (q > p && (q == end || *q == ';' || *q == ',' || *q == ' ' || *q == '\t' ||
 		      *q == '\r' || *q == '\n'))
 		return q;
-	const char *t = sift__match_token(q, end);
+	const char *t = sift__match_token_bv(q, end);
 	return t ? t : q > p ? q : NULL;
 }
 
@@ -135,10 +162,9 @@ const char *sift__match_token_fast(const char *p, const char *end)
 static const char *match_word_rest(const char *p, const char *end)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	word { return (const char *)YYCURSOR; }
 	* { return p; }
-	$ { return p; }
 	*/
 }
 
@@ -173,7 +199,7 @@ const char *sift__match_callid_fast(const char *p, const char *end)
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'branch' { *stop = (const char *)YYCURSOR; return 1; }
 	'received' { *stop = (const char *)YYCURSOR; return 2; }
 	'maddr' { *stop = (const char *)YYCURSOR; return 3; }
@@ -181,7 +207,6 @@ unsigned sift__scan_via_param_name(const char *p, const char *end, const char **
 	'rport' { *stop = (const char *)YYCURSOR; return 5; }
 	token { *stop = (const char *)YYCURSOR; return 0; }
 	* { *stop = NULL; return 0; }
-	$ { *stop = NULL; return 0; }
 	*/
 }
 
@@ -191,7 +216,7 @@ unsigned sift__scan_via_param_name(const char *p, const char *end, const char **
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop)
 {
 	SIFT_MATCHER_BODY;
-	/*!use:re2c:config
+	/*!use:re2c:bv
 	'tag' { *stop = (const char *)YYCURSOR; return 1; }
 	'q' { *stop = (const char *)YYCURSOR; return 2; }
 	'expires' { *stop = (const char *)YYCURSOR; return 3; }
@@ -199,8 +224,31 @@ unsigned sift__scan_addr_param_name(const char *p, const char *end, const char *
 	'+sip.instance' { *stop = (const char *)YYCURSOR; return 5; }
 	token { *stop = (const char *)YYCURSOR; return 0; }
 	* { *stop = NULL; return 0; }
-	$ { *stop = NULL; return 0; }
 	*/
+}
+
+/* The rest of a product (RFC 3261 25: product = token [SLASH
+ * product-version]) whose token has begun: more token characters, then
+ * the optional SLASH product-version. Matches the empty string. */
+static const char *match_product_rest(const char *p, const char *end)
+{
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	token? (SLASH product_version)? { return (const char *)YYCURSOR; }
+	* { return p; }
+	*/
+}
+
+/* product, the same result as sift__match_product (scan_fields.re): the
+ * plain run of the token (Server and User-Agent values: "sipsift-bench/1.0")
+ * is taken, and the DFA of the rest resumes where it stops; with no run,
+ * the DFA of the whole. */
+const char *sift__match_product_fast(const char *p, const char *end)
+{
+	const char *q = plain_token_end(p, end);
+	if (q == p)
+		return sift__match_product(p, end);
+	return match_product_rest(q, end);
 }
 
 /* userinfo = ( user / telephone-subscriber ) [ ":" password ] "@" (RFC

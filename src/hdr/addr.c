@@ -11,6 +11,7 @@
  * the RFC 8217 check are in src/hdr/addr_ext.c.
  */
 #include "hdr/internal.h"
+#include <stddef.h>
 #include <string.h>
 
 /* In addr-spec form a header parameter starts at the first ';' (RFC 3261
@@ -136,7 +137,7 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 		 * this is an addr-spec and the scan is discarded. */
 		const char *q = p, *last = p;
 		for (;;) {
-			const char *t = sift__match_token(q, end);
+			const char *t = sift__match_token_bv(q, end);
 			if (!t)
 				break;
 			last = t;
@@ -226,28 +227,23 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 
 	/* tag-param = "tag" EQUAL token, and with SIFT_ADDR_CONTACT the
 	 * contact-params of RFC 3261 20.10 and RFC 5626 10, captured and checked
-	 * while the list is walked; then the caller's own (Diversion...). */
-	sift__param_want want[SIFT__ADDR_MAX_WANT];
-	size_t count = 0;
-	const sift__param_want tag = { "tag", "tag-param", sift__param_is_token, &out->tag,
-				       &out->has_tag };
-	want[count++] = tag;
-	if (options & SIFT_ADDR_CONTACT) {
-		const sift__param_want contact[] = {
-			{ "q", "c-p-q", is_qvalue, &out->q_text, &out->has_q },
-			{ "expires", "c-p-expires", is_digits, &out->expires_text, &out->has_expires },
-			{ "reg-id", "c-p-reg", is_digits, &out->reg_id_text, &out->has_reg_id },
-			{ "+sip.instance", "c-p-instance", is_instance, &out->instance, &out->has_instance },
-		};
-		for (size_t i = 0; i < sizeof contact / sizeof contact[0]; i++)
-			want[count++] = contact[i];
-	}
-	/* tag and the contact-params are in sift__scan_addr_param_name's order. */
-	size_t classified = count;
-	for (size_t i = 0; i < extra_count && count < SIFT__ADDR_MAX_WANT; i++)
-		want[count++] = extra[i];
-	p = sift__parse_params_classified(buf, p, end, &out->params, err, "generic-param", want,
-					  count, sift__scan_addr_param_name, classified);
+	 * while the list is walked (in sift__scan_addr_param_name's order); then
+	 * the caller's own (Diversion...), by name. */
+	static const sift__param_slot slots[] = {
+		{ "tag-param", sift__param_is_token, offsetof(sift_addr, tag),
+		  offsetof(sift_addr, has_tag) },
+		{ "c-p-q", is_qvalue, offsetof(sift_addr, q_text), offsetof(sift_addr, has_q) },
+		{ "c-p-expires", is_digits, offsetof(sift_addr, expires_text),
+		  offsetof(sift_addr, has_expires) },
+		{ "c-p-reg", is_digits, offsetof(sift_addr, reg_id_text),
+		  offsetof(sift_addr, has_reg_id) },
+		{ "c-p-instance", is_instance, offsetof(sift_addr, instance),
+		  offsetof(sift_addr, has_instance) },
+	};
+	size_t classified = (options & SIFT_ADDR_CONTACT) ? sizeof slots / sizeof slots[0] : 1;
+	p = sift__parse_params_classified(buf, p, end, &out->params, err, "generic-param", slots,
+					  classified, out, sift__scan_addr_param_name, extra,
+					  extra_count);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	p = sift__skip_sws(p, end);

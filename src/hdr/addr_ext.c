@@ -138,7 +138,7 @@ static int is_token_or_quoted(const char *value, const char *end, int has_value)
 		return 0;
 	if (*value == '"')
 		return sift__match_quoted_string_fast(value, end) == end;
-	return sift__match_token(value, end) == end;
+	return sift__match_token_bv(value, end) == end;
 }
 
 /* diversion-counter / diversion-limit = ... "=" 1*2DIGIT */

@@ -376,7 +376,7 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 			c = v + 1;
 			ce = ve - 1;
 		} else {
-			ve = sift__match_token(v, end);
+			ve = sift__match_token_bv(v, end);
 			if (!ve)
 				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, value_rules[id]);
 			c = v;
@@ -456,7 +456,7 @@ static sift_code parse_auth(const char *buf, sift_span value, unsigned options, 
 
 	/* auth-scheme = token; "Digest" and "Bearer" compare case-insensitively
 	 * (ABNF strings, RFC 5234 2.3; RFC 7235 2.1). */
-	const char *scheme_end = sift__match_token(p, end);
+	const char *scheme_end = sift__match_token_bv(p, end);
 	if (!scheme_end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "auth-scheme");
 	size_t scheme_len = (size_t)(scheme_end - p);
@@ -522,7 +522,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 	p = sift__skip_sws(p, end);
 	while (p < end && *p == ',')
 		p = sift__skip_sws(p + 1, end);
-	const char *name_end = p < end ? sift__match_token(p, end) : NULL;
+	const char *name_end = p < end ? sift__match_token_bv(p, end) : NULL;
 	const char *q = name_end ? sift__skip_sws(name_end, end) : NULL;
 	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
 	const char *ve = NULL;
@@ -530,7 +530,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 		ve = sift__match_quoted_string_fast(v, end);
 		out->quoted = 1;
 	} else if (v) {
-		ve = sift__match_token(v, end);
+		ve = sift__match_token_bv(v, end);
 	}
 	if (!ve) {
 		/* The end, or text that is no parameter: the walk stops. */

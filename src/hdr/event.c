@@ -25,7 +25,7 @@ static const char *value_start(const char *buf, sift_span value, const char **en
 
 static int is_token(const char *p, const char *end)
 {
-	return p < end && sift__match_token(p, end) == end;
+	return p < end && sift__match_token_bv(p, end) == end;
 }
 
 static int name_is(const char *buf, const sift_param *param, const char *name)
@@ -291,7 +291,7 @@ sift_code sift_subscription_state_parse(const char *buf, sift_span value, unsign
 	const char *end, *p = value_start(buf, value, &end);
 
 	/* substate-value = "active" / "pending" / "terminated" / extension-substate */
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "substate-value");
 	out->state = sift__span(buf, p, q);
@@ -349,7 +349,7 @@ sift_code sift_refer_sub_parse(const char *buf, sift_span value, unsigned option
 	*out = empty;
 	const char *end, *p = value_start(buf, value, &end);
 	/* refer-sub-value = "true" / "false" (ABNF strings: any case) */
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	int is_true = q && sift__equal_nocase(p, (size_t)(q - p), "true");
 	if (!q || (!is_true && !sift__equal_nocase(p, (size_t)(q - p), "false")))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "refer-sub-value");
@@ -375,7 +375,7 @@ sift_code sift_entity_tag_parse(const char *buf, sift_span value, unsigned optio
 	*tag = sift__span(buf, buf + value.off, buf + value.off);
 	const char *end, *p = value_start(buf, value, &end);
 	/* entity-tag = token */
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "entity-tag");
 	const char *rest = sift__skip_sws(q, end);
@@ -390,7 +390,7 @@ sift_code sift_entity_tag_parse(const char *buf, sift_span value, unsigned optio
 static const char *info_package_type(const char *buf, const char *p, const char *end,
 				     sift_info_package *out, sift_error *err)
 {
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	if (!q) {
 		sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "Info-package-name");
 		return NULL;

@@ -43,22 +43,21 @@ int sift_list_next(const char *buf, sift_span *cursor, sift_span *element)
 }
 
 /* One element that is exactly one match of `match` (SWS around it aside).
- * An empty value passes only when the header's ABNF has [ ] around the list. */
-static sift_code parse_element(const char *buf, sift_span value, sift_matcher match,
-			       const char *rule, int may_be_empty, sift_list_item *out,
-			       sift_error *err)
+ * An empty value passes only when the header's ABNF has [ ] around the list.
+ * out may be NULL (the check of full validation). */
+static inline sift_code element(const char *buf, sift_span value, sift_matcher match,
+				const char *rule, int may_be_empty, sift_list_item *out,
+				sift_error *err)
 {
-	static const sift_list_item empty;
-	if (!buf || !out)
-		return SIFT_E_ARGUMENT;
-	*out = empty;
 	const char *start = buf + value.off, *end = start + value.len;
 	const char *p = sift__skip_sws(start, end);
 	if (p == end) {
 		if (!may_be_empty)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, rule);
-		out->value = sift__span(buf, p, p);
-		out->is_empty = 1;
+		if (out) {
+			out->value = sift__span(buf, p, p);
+			out->is_empty = 1;
+		}
 		return SIFT_OK;
 	}
 	const char *q = match(p, end);
@@ -67,8 +66,26 @@ static sift_code parse_element(const char *buf, sift_span value, sift_matcher ma
 	const char *rest = sift__skip_sws(q, end);
 	if (rest != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, rest, rule);
-	out->value = sift__span(buf, p, q);
+	if (out)
+		out->value = sift__span(buf, p, q);
 	return SIFT_OK;
+}
+
+static sift_code parse_element(const char *buf, sift_span value, sift_matcher match,
+			       const char *rule, int may_be_empty, sift_list_item *out,
+			       sift_error *err)
+{
+	static const sift_list_item empty;
+	if (!buf || !out)
+		return SIFT_E_ARGUMENT;
+	*out = empty;
+	return element(buf, value, match, rule, may_be_empty, out, err);
+}
+
+sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
+				    int may_be_empty, sift_error *err)
+{
+	return element(buf, value, sift__match_token_bv, rule, may_be_empty, NULL, err);
 }
 
 /* RFC 3261 25: Method = INVITEm / ... / extension-method, extension-method =
@@ -78,18 +95,10 @@ sift_code sift_allow_parse(const char *buf, sift_span value, unsigned options, s
 			   sift_error *err)
 {
 	(void)options;
-	sift_code code = parse_element(buf, value, sift__match_token, "Method", 1, out, err);
+	sift_code code = parse_element(buf, value, sift__match_token_bv, "Method", 1, out, err);
 	if (code == SIFT_OK && !out->is_empty)
 		out->kind = (uint16_t)sift__match_method(buf + out->value.off, out->value.len);
 	return code;
-}
-
-/* Allow for full validation: the element checked as sift_allow_parse()
- * checks it, without the registry lookup of the method nobody reads. */
-sift_code sift__allow_check(const char *buf, sift_span value, sift_error *err)
-{
-	sift_list_item item;
-	return parse_element(buf, value, sift__match_token, "Method", 1, &item, err);
 }
 
 /* RFC 3261 25: option-tag = token (Require, Proxy-Require, Unsupported: at
@@ -98,7 +107,7 @@ sift_code sift_option_tag_parse(const char *buf, sift_span value, unsigned optio
 				sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "option-tag", 0, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "option-tag", 0, out, err);
 }
 
 /* RFC 3261 25: Supported = ( "Supported" / "k" ) HCOLON [option-tag *(COMMA option-tag)] */
@@ -106,7 +115,7 @@ sift_code sift_supported_parse(const char *buf, sift_span value, unsigned option
 			       sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "option-tag", 1, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "option-tag", 1, out, err);
 }
 
 /* RFC 3261 25: content-coding = token */
@@ -114,7 +123,7 @@ sift_code sift_content_encoding_parse(const char *buf, sift_span value, unsigned
 				      sift_list_item *out, sift_error *err)
 {
 	(void)options;
-	return parse_element(buf, value, sift__match_token, "content-coding", 0, out, err);
+	return parse_element(buf, value, sift__match_token_bv, "content-coding", 0, out, err);
 }
 
 /* RFC 3261 25: language-tag = primary-tag *( "-" subtag ) */

@@ -68,7 +68,7 @@ sift_code sift_accept_parse(const char *buf, sift_span value, unsigned options,
 		out->type = out->subtype = out->params = sift__span(buf, p, p);
 		return SIFT_OK;
 	}
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "media-range");
 	out->type = sift__span(buf, p, q);
@@ -76,7 +76,7 @@ sift_code sift_accept_parse(const char *buf, sift_span value, unsigned options,
 	if (p >= end || *p != '/')
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "SLASH");
 	p = sift__skip_sws(p + 1, end);
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "m-subtype");
 	out->subtype = sift__span(buf, p, q);
 	if ((options & SIFT_OPT_STRICT) && is_star(buf, out->type) && !is_star(buf, out->subtype))
@@ -178,7 +178,7 @@ sift_code sift_content_disposition_parse(const char *buf, sift_span value, unsig
 	*out = empty;
 	const char *start = buf + value.off, *end = start + value.len;
 	const char *p = sift__skip_sws(start, end);
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "disp-type");
 	out->type = sift__span(buf, p, q);

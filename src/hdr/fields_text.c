@@ -117,15 +117,11 @@ const char *sift_warning_code_text(unsigned code)
 
 /* server-val = product / comment, product = token [SLASH product-version];
  * server-vals are separated by LWS (Server = "Server" HCOLON server-val
- * *(LWS server-val), RFC 3261 25). */
-sift_code sift_server_val_next(const char *buf, sift_span *cursor, unsigned options,
-			       sift_server_val *out, sift_error *err)
+ * *(LWS server-val), RFC 3261 25). One server-val from *cursor; out, when
+ * set, gets its parts (the check of sift_server_parse() does not read them). */
+static sift_code server_val(const char *buf, sift_span *cursor, sift_server_val *out,
+			    sift_error *err)
 {
-	static const sift_server_val empty;
-	(void)options;
-	if (!buf || !cursor || !out)
-		return SIFT_E_ARGUMENT;
-	*out = empty;
 	const char *start = buf + cursor->off, *end = start + cursor->len;
 	const char *p = sift__skip_sws(start, end), *q;
 	if (p >= end)
@@ -133,20 +129,25 @@ sift_code sift_server_val_next(const char *buf, sift_span *cursor, unsigned opti
 	if (*p == '(') {
 		if (!(q = sift__parse_comment(buf, p, end, err)))
 			return err ? err->code : SIFT_E_HEADER_VALUE;
-		out->comment = sift__span(buf, p, q);
-		out->is_comment = 1;
+		if (out) {
+			out->comment = sift__span(buf, p, q);
+			out->is_comment = 1;
+		}
 	} else {
-		if (!(q = sift__match_product(p, end)))
+		if (!(q = sift__match_product_fast(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "server-val");
-		/* product = token [SLASH product-version]: the match proved the
-		 * shape, so the token ends at the first "/" or white space. */
-		const char *t = p;
-		while (t < q && *t != '/' && *t != ' ' && *t != '\t' && *t != '\r' && *t != '\n')
-			t++;
-		out->product = sift__span(buf, p, t);
-		const char *slash = sift__skip_sws(t, q);
-		if (slash < q) /* SLASH product-version */
-			out->version = sift__span(buf, sift__skip_sws(slash + 1, q), q);
+		if (out) {
+			/* product = token [SLASH product-version]: the match proved
+			 * the shape, so the token ends at the first "/" or white space. */
+			const char *t = p;
+			while (t < q && *t != '/' && *t != ' ' && *t != '\t' && *t != '\r' &&
+			       *t != '\n')
+				t++;
+			out->product = sift__span(buf, p, t);
+			const char *slash = sift__skip_sws(t, q);
+			if (slash < q) /* SLASH product-version */
+				out->version = sift__span(buf, sift__skip_sws(slash + 1, q), q);
+		}
 	}
 	/* Another server-val needs LWS before it; SWS may end the value. */
 	if (q < end && !sift__match_lws(q, end))
@@ -155,16 +156,27 @@ sift_code sift_server_val_next(const char *buf, sift_span *cursor, unsigned opti
 	return SIFT_OK;
 }
 
+sift_code sift_server_val_next(const char *buf, sift_span *cursor, unsigned options,
+			       sift_server_val *out, sift_error *err)
+{
+	static const sift_server_val empty;
+	(void)options;
+	if (!buf || !cursor || !out)
+		return SIFT_E_ARGUMENT;
+	*out = empty;
+	return server_val(buf, cursor, out, err);
+}
+
 sift_code sift_server_parse(const char *buf, sift_span value, unsigned options, uint32_t *count,
 			    sift_error *err)
 {
+	(void)options;
 	if (!buf)
 		return SIFT_E_ARGUMENT;
 	sift_span cursor = value;
-	sift_server_val val;
 	uint32_t n = 0;
 	sift_code code;
-	while ((code = sift_server_val_next(buf, &cursor, options, &val, err)) == SIFT_OK)
+	while ((code = server_val(buf, &cursor, NULL, err)) == SIFT_OK)
 		n++;
 	if (code != SIFT_E_NOT_FOUND)
 		return code;

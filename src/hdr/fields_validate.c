@@ -30,16 +30,17 @@ sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span va
 		return sift_accept_encoding_parse(buf, value, options, &parsed.accept, err);
 	case SIFT_H_ACCEPT_LANGUAGE:
 		return sift_accept_language_parse(buf, value, options, &parsed.accept, err);
+	/* The one-token elements: their parsers' verdicts, no item filled. */
 	case SIFT_H_ALLOW:
-		return sift__allow_check(buf, value, err);
+		return sift__token_element_check(buf, value, "Method", 1, err);
 	case SIFT_H_SUPPORTED:
-		return sift_supported_parse(buf, value, options, &parsed.item, err);
+		return sift__token_element_check(buf, value, "option-tag", 1, err);
 	case SIFT_H_REQUIRE:
 	case SIFT_H_PROXY_REQUIRE:
 	case SIFT_H_UNSUPPORTED:
-		return sift_option_tag_parse(buf, value, options, &parsed.item, err);
+		return sift__token_element_check(buf, value, "option-tag", 0, err);
 	case SIFT_H_CONTENT_ENCODING:
-		return sift_content_encoding_parse(buf, value, options, &parsed.item, err);
+		return sift__token_element_check(buf, value, "content-coding", 0, err);
 	case SIFT_H_CONTENT_LANGUAGE:
 		return sift_content_language_parse(buf, value, options, &parsed.item, err);
 	case SIFT_H_IN_REPLY_TO:

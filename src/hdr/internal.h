@@ -37,30 +37,43 @@ const char *sift__parse_params_want(const char *buf, const char *p, const char *
 				    const sift__param_want *want, size_t want_count);
 
 /* Tells the known names apart while it reads the name token (src/grammar/
- * scan_value.re): *stop = the token's end or NULL, result n = want[n - 1]. */
+ * scan_value.re): *stop = the token's end or NULL, result n = slots[n - 1]. */
 typedef unsigned (*sift__param_classifier)(const char *p, const char *end, const char **stop);
 
-/* sift__parse_params_want() where want[0, classified) are the names that
- * classify knows, in its order; the rest are matched by name. */
+/* A wanted parameter that a classifier tells apart: sift__param_want with
+ * its value and flag given as offsets into the parser's out struct, so that
+ * the table is static const and not built on every call. */
+#define SIFT__NO_FIELD 0xFFFFu
+typedef struct sift__param_slot {
+	const char *rule;   /* ABNF rule named in the error */
+	int (*valid)(const char *value, const char *end, int has_value);
+	uint16_t value;     /* offsetof the sift_span */
+	uint16_t present;   /* offsetof the uint8_t, or SIFT__NO_FIELD */
+} sift__param_slot;
+
+/* sift__parse_params_want() where the names that classify knows are
+ * slots[0, classified) in its order, filled in the struct at base, and
+ * want[0, want_count) are matched by name. */
 const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
 					  sift_span *params, sift_error *err, const char *rule,
-					  const sift__param_want *want, size_t want_count,
-					  sift__param_classifier classify, size_t classified);
+					  const sift__param_slot *slots, size_t classified,
+					  void *base, sift__param_classifier classify,
+					  const sift__param_want *want, size_t want_count);
 
-/* The via-received entry of the Via want list (sift__scan_via_param_name). */
+/* The via-received entry of the Via slots (sift__scan_via_param_name). */
 #define SIFT__VIA_RECEIVED 2
 
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
  * IPv6address) lets a value hold an IPv6address that gen-value cannot.
- * want must be branch, received, maddr, ttl, rport in that order. */
+ * slots must be branch, received, maddr, ttl, rport in that order, base
+ * the sift_via they are offsets into. */
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
-				   const sift__param_want *want, size_t want_count);
+				   const sift__param_slot *slots, void *base);
 
 /* sift_addr_parse() with more wanted parameters (Diversion, History-Info,
- * Referred-By: src/hdr/addr_ext.c); at most SIFT__ADDR_MAX_WANT in all,
- * the tag and Contact parameters included. */
-#define SIFT__ADDR_MAX_WANT 16
+ * Referred-By: src/hdr/addr_ext.c), matched by name after the tag and
+ * Contact parameters. */
 sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned options,
 				sift_addr *out, sift_error *err, const sift__param_want *extra,
 				size_t extra_count);
@@ -68,6 +81,13 @@ sift_code sift__addr_parse_want(const char *buf, sift_span value, unsigned optio
 /* sift_cseq_parse() without the method lookup, for full validation
  * (src/hdr/simple.c). */
 sift_code sift__cseq_check(const char *buf, sift_span value, sift_error *err);
+/* The verdict of sift_alert_info_parse(), sift_call_info_parse() or
+ * sift_error_info_parse() by id (src/hdr/session_info.c). */
+sift_code sift__info_value_check(const char *buf, sift_header_id id, sift_span value,
+				 unsigned options, sift_error *err);
+/* sift_session_expires_parse()'s verdict (src/hdr/session_timer.c). */
+sift_code sift__session_expires_check(const char *buf, sift_span value, unsigned options,
+				      sift_error *err);
 /* sift_media_type_parse()'s verdict without filling its spans. */
 sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err);
 
@@ -85,8 +105,12 @@ const char *sift__parse_comment(const char *buf, const char *p, const char *end,
 /* Full validation of the fields.h headers (src/hdr/fields_validate.c). */
 sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
 				unsigned options, sift_error *err);
-/* sift_allow_parse() without the method lookup (src/hdr/fields_lists.c). */
-sift_code sift__allow_check(const char *buf, sift_span value, sift_error *err);
+/* The verdict of the one-token list elements (src/hdr/fields_lists.c):
+ * sift_allow_parse() without the method lookup ("Method", may be empty),
+ * sift_supported_parse() ("option-tag", may be empty), sift_option_tag_parse()
+ * and sift_content_encoding_parse(), without filling an item. */
+sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
+				    int may_be_empty, sift_error *err);
 /* --- end fields --- */
 /* Session and dialog family (src/hdr/session_*.c, include/sipsift/session.h). */
 

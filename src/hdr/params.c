@@ -6,7 +6,7 @@
  * that the gen-value it has just matched as a token needs no second scan. */
 int sift__param_is_token(const char *value, const char *end, int has_value)
 {
-	return has_value && sift__match_token(value, end) == end;
+	return has_value && sift__match_token_bv(value, end) == end;
 }
 
 /* gen-value = token / host / quoted-string (RFC 3261 25) at p, where p is
@@ -25,7 +25,7 @@ static const char *gen_value_end(const char *p, const char *end, int *token)
 		if (c == '"')
 			return sift__match_quoted_string_fast(p, end);
 		if (c == '[')
-			return sift__match_host(p, end);
+			return sift__match_host_bv(p, end);
 		if (c > ' ' && c < 0x7F) {
 			const char *t = sift__match_token_fast(p, end);
 			if (t) {
@@ -50,31 +50,36 @@ static int name_is(const char *name, size_t len, const char *literal)
 	return literal[len] == 0;
 }
 
-/* One wanted parameter found: its value checked and stored. */
-static inline int take_want(const char *buf, const sift__param_want *w, const char *value,
-		     const char *value_end, int has_value, int token_value, sift_error *err)
+/* One wanted parameter found: its value checked (unless the walk has
+ * already checked it: checked) and stored. */
+static inline int take_want(const char *buf, const char *rule,
+			    int (*valid)(const char *, const char *, int), sift_span *store,
+			    uint8_t *present, const char *value, const char *value_end,
+			    int has_value, int token_value, int checked, sift_error *err)
 {
-	if (w->valid && !(w->valid == sift__param_is_token && has_value && token_value) &&
-	    !w->valid(value, value_end, has_value)) {
-		sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, w->rule);
+	if (valid && !checked && !(valid == sift__param_is_token && has_value && token_value) &&
+	    !valid(value, value_end, has_value)) {
+		sift__fail(err, SIFT_E_HEADER_VALUE, buf, value, rule);
 		return 0;
 	}
-	if (w->value)
-		*w->value = sift__span(buf, value, value_end);
-	if (w->present)
-		*w->present = 1;
+	if (store)
+		*store = sift__span(buf, value, value_end);
+	if (present)
+		*present = 1;
 	return 1;
 }
 
 /*
- * *( SEMI generic-param ). With classify, the first `classified` wanted
- * parameters are told apart by that DFA while it reads the name (its result
- * n names want[n - 1]); the others, or all without it, by their names.
+ * *( SEMI generic-param ). With classify, the `classified` slots are told
+ * apart by that DFA while it reads the name (its result n names
+ * slots[n - 1], filled in the struct at base); the wanted parameters of
+ * want by their names.
  */
 static const char *parse_params(const char *buf, const char *p, const char *end,
 				sift_span *params, sift_error *err, const char *rule, int via,
 				const sift__param_want *want, size_t want_count,
-				sift__param_classifier classify, size_t classified)
+				sift__param_classifier classify, const sift__param_slot *slots,
+				size_t classified, void *base)
 {
 	const char *first = NULL;
 	for (;;) {
@@ -91,19 +96,35 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		if (classify)
 			known = classify(q, end, &name_end);
 		else
-			name_end = sift__match_token(q, end);
+			name_end = sift__match_token_bv(q, end);
 		if (!name_end) {
 			sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, rule);
 			return NULL;
 		}
 		size_t name_len = (size_t)(name_end - name_start);
 		const char *value = name_end;
-		int has_value = 0, token_value = 0;
+		int has_value = 0, token_value = 0, checked = 0;
 		p = name_end;
 		q = sift__skip_sws(p, end);
 		if (q < end && *q == '=') {
 			q = sift__skip_sws(q + 1, end);
-			const char *value_end = gen_value_end(q, end, &token_value);
+			const char *value_end;
+			/* via-received holding an IPv4address, as nearly every one
+			 * does (RFC 3261 18.2.1): where that DFA's match ends at the
+			 * end or at a byte no token holds (";" "," SP HTAB CR LF), it
+			 * is also the gen-value's token (IPv4address is made of
+			 * token characters), and is_received() would pass it: one
+			 * DFA instead of the token's and then the IPv4address's. */
+			if (via && known == SIFT__VIA_RECEIVED && q < end && *q >= '0' && *q <= '9' &&
+			    (value_end = sift__match_ipv4address(q, end)) != NULL &&
+			    (value_end == end || *value_end == ';' || *value_end == ',' ||
+			     *value_end == ' ' || *value_end == '\t' || *value_end == '\r' ||
+			     *value_end == '\n')) {
+				token_value = 1;
+				checked = 1;
+			} else {
+				value_end = gen_value_end(q, end, &token_value);
+			}
 			/* An IPv6address longer than the gen-value stops it at a ':'
 			 * (hex digits and '.' are token characters). */
 			if (via && known == SIFT__VIA_RECEIVED &&
@@ -124,16 +145,19 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 		}
 		/* Wanted parameters: captured and checked in this same pass. */
 		const char *value_end = has_value ? p : value;
-		size_t i = 0;
-		if (classify) {
-			if (known && known <= classified &&
-			    !take_want(buf, &want[known - 1], value, value_end, has_value, token_value, err))
+		if (known && known <= classified) {
+			const sift__param_slot *s = &slots[known - 1];
+			char *fields = base;
+			if (!take_want(buf, s->rule, s->valid, (sift_span *)(void *)(fields + s->value),
+				       s->present == SIFT__NO_FIELD ? NULL
+				       : (uint8_t *)(fields + s->present),
+				       value, value_end, has_value, token_value, checked, err))
 				return NULL;
-			i = classified;
 		}
-		for (; i < want_count; i++)
+		for (size_t i = 0; i < want_count; i++)
 			if (name_is(name_start, name_len, want[i].name) &&
-			    !take_want(buf, &want[i], value, value_end, has_value, token_value, err))
+			    !take_want(buf, want[i].rule, want[i].valid, want[i].value, want[i].present,
+				       value, value_end, has_value, token_value, 0, err))
 				return NULL;
 	}
 	*params = first ? sift__span(buf, first, p) : sift__span(buf, p, p);
@@ -143,30 +167,32 @@ static const char *parse_params(const char *buf, const char *p, const char *end,
 const char *sift__parse_header_params(const char *buf, const char *p, const char *end,
 				      sift_span *params, sift_error *err, const char *rule)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0, NULL, 0);
+	return parse_params(buf, p, end, params, err, rule, 0, NULL, 0, NULL, NULL, 0, NULL);
 }
 
 const char *sift__parse_params_want(const char *buf, const char *p, const char *end,
 				    sift_span *params, sift_error *err, const char *rule,
 				    const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, NULL, 0);
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, NULL, NULL, 0,
+			    NULL);
 }
 
 const char *sift__parse_params_classified(const char *buf, const char *p, const char *end,
 					  sift_span *params, sift_error *err, const char *rule,
-					  const sift__param_want *want, size_t want_count,
-					  sift__param_classifier classify, size_t classified)
+					  const sift__param_slot *slots, size_t classified,
+					  void *base, sift__param_classifier classify,
+					  const sift__param_want *want, size_t want_count)
 {
-	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, classify,
-			    classified);
+	return parse_params(buf, p, end, params, err, rule, 0, want, want_count, classify, slots,
+			    classified, base);
 }
 
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
-				   const sift__param_want *want, size_t want_count)
+				   const sift__param_slot *slots, void *base)
 {
-	/* want is branch, received, maddr, ttl, rport: the classifier's order. */
-	return parse_params(buf, p, end, params, err, "via-params", 1, want, want_count,
-			    sift__scan_via_param_name, want_count);
+	/* slots are branch, received, maddr, ttl, rport: the classifier's order. */
+	return parse_params(buf, p, end, params, err, "via-params", 1, NULL, 0,
+			    sift__scan_via_param_name, slots, 5, base);
 }

@@ -42,7 +42,7 @@ const char *sift__session_angle_uri(const char *buf, const char *p, const char *
 	 * name-addr; the same leniency here, never when strict. */
 	if (!(options & SIFT_OPT_STRICT))
 		start = sift__skip_sws(start, end);
-	const char *stop = sift__match_absolute_uri(start, end);
+	const char *stop = sift__match_absolute_uri_bv(start, end);
 	if (!stop) {
 		*code = sift__fail(err, SIFT_E_URI, buf, start, "absoluteURI");
 		return NULL;
@@ -60,7 +60,7 @@ const char *sift__session_angle_uri(const char *buf, const char *p, const char *
 static int is_token(const sift_param *param, const char *buf)
 {
 	const char *v = buf + param->value.off, *end = v + param->value.len;
-	return param->has_value && sift__match_token(v, end) == end;
+	return param->has_value && sift__match_token_bv(v, end) == end;
 }
 
 static int name_is(const char *buf, const sift_param *param, const char *name)
@@ -231,7 +231,7 @@ sift_code sift_rack_parse(const char *buf, sift_span value, unsigned options, si
 		code = sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
 		goto fail;
 	}
-	if (!(q = sift__match_token(p, end))) {
+	if (!(q = sift__match_token_bv(p, end))) {
 		code = sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "Method");
 		goto fail;
 	}

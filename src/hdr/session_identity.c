@@ -26,7 +26,7 @@ static int span_is(const char *buf, sift_span s, const char *literal)
 static int whole_token(const char *buf, sift_span s)
 {
 	const char *p = buf + s.off, *end = p + s.len;
-	return s.len > 0 && sift__match_token(p, end) == end;
+	return s.len > 0 && sift__match_token_bv(p, end) == end;
 }
 
 /* RFC 8225: a JWS compact serialisation, header.payload.signature. */
@@ -119,7 +119,7 @@ sift_code sift_identity_parse(const char *buf, sift_span value, unsigned options
 		s = sift__skip_sws(s + 1, end);
 		if (!first)
 			first = s;
-		const char *name_end = sift__match_token(s, end);
+		const char *name_end = sift__match_token_bv(s, end);
 		if (!name_end)
 			return identity_fail(out, sift__fail(err, SIFT_E_HEADER_VALUE, buf, s,
 							     index ? "ident-info-params" : "ident-info"));

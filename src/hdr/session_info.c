@@ -33,8 +33,10 @@ static int has_alert_prefix(const char *p, const char *end)
 	return end - p >= 10 && sift__equal_nocase(p, 10, "urn:alert:");
 }
 
+/* walk: read the parameters after the check (always when strict, where
+ * appearance and purpose can fail; by default only to fill out). */
 static sift_code parse_info_value(const char *buf, sift_span value, unsigned options,
-				 sift_info_value *out, sift_error *err, int kind)
+				 sift_info_value *out, sift_error *err, int kind, int walk)
 {
 	static const sift_info_value empty;
 	static const char *const list_rules[] = { "alert-param", "info-param", "generic-param" };
@@ -68,6 +70,8 @@ static sift_code parse_info_value(const char *buf, sift_span value, unsigned opt
 				goto fail;
 		}
 	}
+	if (!walk && !strict)
+		return SIFT_OK;
 	sift_span cursor = out->params;
 	sift_param param;
 	while (sift_param_next(buf, &cursor, &param)) {
@@ -89,7 +93,7 @@ static sift_code parse_info_value(const char *buf, sift_span value, unsigned opt
 				out->has_appearance = 1;
 			}
 		} else if (kind == KIND_CALL && span_is(buf, param.name, "purpose")) {
-			int token = param.has_value && sift__match_token(v, v_end) == v_end;
+			int token = param.has_value && sift__match_token_bv(v, v_end) == v_end;
 			if (!token) {
 				if (strict) {
 					code = sift__fail(err, SIFT_E_HEADER_VALUE, buf, at, "info-param");
@@ -113,19 +117,28 @@ fail:
 sift_code sift_alert_info_parse(const char *buf, sift_span value, unsigned options,
 				sift_info_value *out, sift_error *err)
 {
-	return parse_info_value(buf, value, options, out, err, KIND_ALERT);
+	return parse_info_value(buf, value, options, out, err, KIND_ALERT, 1);
 }
 
 sift_code sift_call_info_parse(const char *buf, sift_span value, unsigned options,
 			       sift_info_value *out, sift_error *err)
 {
-	return parse_info_value(buf, value, options, out, err, KIND_CALL);
+	return parse_info_value(buf, value, options, out, err, KIND_CALL, 1);
 }
 
 sift_code sift_error_info_parse(const char *buf, sift_span value, unsigned options,
 				sift_info_value *out, sift_error *err)
 {
-	return parse_info_value(buf, value, options, out, err, KIND_ERROR);
+	return parse_info_value(buf, value, options, out, err, KIND_ERROR, 1);
+}
+
+sift_code sift__info_value_check(const char *buf, sift_header_id id, sift_span value,
+				 unsigned options, sift_error *err)
+{
+	sift_info_value parsed;
+	int kind = id == SIFT_H_ALERT_INFO ? KIND_ALERT : id == SIFT_H_CALL_INFO ? KIND_CALL
+										  : KIND_ERROR;
+	return parse_info_value(buf, value, options, &parsed, err, kind, 0);
 }
 
 sift_code sift_alert_urn_parse(const char *buf, sift_span uri, sift_alert_urn_status *out,

@@ -31,7 +31,7 @@ sift_code sift_reason_parse(const char *buf, sift_span value, unsigned options, 
 	const char *p = buf + value.off, *end = p + value.len, *q;
 	p = sift__skip_sws(p, end);
 	/* "SIP" and "Q.850" are tokens too: one matcher covers protocol. */
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol");
 	out->protocol = sift__span(buf, p, q);
 	if (span_is(buf, out->protocol, "SIP"))
@@ -131,7 +131,7 @@ sift_code sift_privacy_parse(const char *buf, sift_span value, unsigned options,
 	p = sift__skip_sws(p, end);
 	const char *first = p, *last = p;
 	for (;;) {
-		if (!(q = sift__match_token(p, end))) {
+		if (!(q = sift__match_token_bv(p, end))) {
 			*out = empty;
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "priv-value");
 		}
@@ -196,7 +196,7 @@ sift_code sift_priority_parse(const char *buf, sift_span value, unsigned options
 	const char *p = buf + value.off, *end = p + value.len, *q;
 	p = sift__skip_sws(p, end);
 	/* Every registered value is a token: other-priority covers them all. */
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "priority-value");
 	if (sift__skip_sws(q, end) != end)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "priority-value");

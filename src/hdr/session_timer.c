@@ -81,6 +81,22 @@ sift_code sift_session_expires_parse(const char *buf, sift_span value, unsigned 
 	return SIFT_OK;
 }
 
+/* Session-Expires for full validation: by default the refresher walk of
+ * sift_session_expires_parse() rejects nothing (a refresher other than
+ * uac or uas is a generic-param), so the verdict is parse_delta_params()'s;
+ * strict mode takes the whole parser. */
+sift_code sift__session_expires_check(const char *buf, sift_span value, unsigned options,
+				      sift_error *err)
+{
+	if (!buf || (options & SIFT_OPT_STRICT)) {
+		sift_session_expires se;
+		return sift_session_expires_parse(buf, value, options, &se, err);
+	}
+	uint32_t seconds;
+	sift_span params;
+	return parse_delta_params(buf, value, options, &seconds, &params, err, "se-params");
+}
+
 sift_code sift_min_se_parse(const char *buf, sift_span value, unsigned options, sift_min_se *out,
 			    sift_error *err)
 {

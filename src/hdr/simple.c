@@ -21,14 +21,18 @@ static sift_code cseq_parse(const char *buf, sift_span value, sift_cseq *out, si
 	static const sift_cseq empty;
 	const char *end, *p = trimmed(buf, value, &end), *q;
 	*out = empty;
-	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method */
-	for (q = p; q < end && *q >= '0' && *q <= '9'; q++)
-		;
+	/* CSeq = "CSeq" HCOLON 1*DIGIT LWS Method, the number read in the
+	 * same pass: RFC 3261 8.1.1.5, a 32-bit unsigned integer (RFC 4475
+	 * 3.1.2.4). */
+	uint64_t number = 0;
+	for (q = p; q < end && *q >= '0' && *q <= '9'; q++) {
+		number = number * 10 + (uint64_t)(*q - '0');
+		if (number > UINT32_MAX)
+			return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "CSeq");
+	}
 	if (q == p)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "CSeq");
-	/* RFC 3261 8.1.1.5: a 32-bit unsigned integer (RFC 4475 3.1.2.4) */
-	if (!sift__parse_uint(p, q, UINT32_MAX, &out->number))
-		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "CSeq");
+	out->number = (uint32_t)number;
 	/* LWS = [*WSP CRLF] 1*WSP: one SP before a byte that is neither WSP nor
 	 * a line end is the whole of it (the usual "1 INVITE"); the rest goes
 	 * to the LWS matcher. */
@@ -37,7 +41,7 @@ static sift_code cseq_parse(const char *buf, sift_span value, sift_cseq *out, si
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "Method");
 	out->method = sift__span(buf, p, q);
 	if (lookup)
@@ -112,7 +116,7 @@ sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *e
 	const char *end, *p = trimmed(buf, value, &end);
 	const char *stop = sift__match_media_type(p, end);
 	if (!stop || sift__skip_sws(stop, end) != end) {
-		const char *q = sift__match_token(p, end);
+		const char *q = sift__match_token_bv(p, end);
 		const char *rule = !q ? "m-type" : "media-type";
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, stop ? stop : (q ? q : p), rule);
 	}
@@ -131,15 +135,15 @@ sift_code sift_media_type_parse(const char *buf, sift_span value, unsigned optio
 	const char *stop = sift__match_media_type(p, end);
 	if (!stop || sift__skip_sws(stop, end) != end) {
 		/* Say where: the type, the slash, the subtype or a parameter. */
-		const char *q = sift__match_token(p, end);
+		const char *q = sift__match_token_bv(p, end);
 		const char *rule = !q ? "m-type" : "media-type";
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, stop ? stop : (q ? q : p), rule);
 	}
-	const char *q = sift__match_token(p, end);
+	const char *q = sift__match_token_bv(p, end);
 	out->type = sift__span(buf, p, q);
 	p = sift__skip_sws(q, end);
 	p = sift__skip_sws(p + 1, end); /* the SLASH the match proved is there */
-	q = sift__match_token(p, end);
+	q = sift__match_token_bv(p, end);
 	out->subtype = sift__span(buf, p, q);
 	const char *after = sift__parse_header_params(buf, q, stop, &out->params, err, "m-parameter");
 	if (!after)

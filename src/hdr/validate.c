@@ -73,14 +73,12 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 		sift_dialog_match dialog_match;
 		sift_target_dialog target_dialog;
 		sift_rack rack;
-		sift_session_expires session_expires;
 		sift_min_se min_se;
 		sift_reason reason;
 		sift_privacy privacy;
 		sift_identity identity;
 		sift_identity_info identity_info;
 		sift_priority priority;
-		sift_info_value info_value;
 	} parsed;
 	uint32_t number;
 
@@ -179,7 +177,7 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_RSEQ:
 		return sift_rseq_parse(buf, value, strict, &number, err);
 	case SIFT_H_SESSION_EXPIRES:
-		return sift_session_expires_parse(buf, value, strict, &parsed.session_expires, err);
+		return sift__session_expires_check(buf, value, strict, err);
 	case SIFT_H_MIN_SE:
 		return sift_min_se_parse(buf, value, strict, &parsed.min_se, err);
 	case SIFT_H_REASON:
@@ -197,11 +195,9 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	case SIFT_H_PRIORITY:
 		return sift_priority_parse(buf, value, strict, &parsed.priority, err);
 	case SIFT_H_ALERT_INFO:
-		return sift_alert_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_CALL_INFO:
-		return sift_call_info_parse(buf, value, strict, &parsed.info_value, err);
 	case SIFT_H_ERROR_INFO:
-		return sift_error_info_parse(buf, value, strict, &parsed.info_value, err);
+		return sift__info_value_check(buf, id, value, strict, err);
 	default:
 		return sift__check_header_text(buf, value, err);
 	}

@@ -6,6 +6,7 @@
  *   sent-by       = host [ COLON port ]
  */
 #include "hdr/internal.h"
+#include <stddef.h>
 #include <string.h>
 
 /* SLASH = SWS "/" SWS */
@@ -23,13 +24,13 @@ static int is_received(const char *v, const char *end, int has_value)
 {
 	return has_value && (sift__match_ipv4address(v, end) == end ||
 			     sift__match_ipv6address(v, end) == end ||
-			     (v < end && *v == '[' && sift__match_host(v, end) == end));
+			     (v < end && *v == '[' && sift__match_host_bv(v, end) == end));
 }
 
 /* via-maddr = "maddr" EQUAL host */
 static int is_host_value(const char *v, const char *end, int has_value)
 {
-	return has_value && sift__match_host(v, end) == end;
+	return has_value && sift__match_host_bv(v, end) == end;
 }
 
 /* via-ttl = "ttl" EQUAL ttl; ttl = 1*3DIGIT ; 0 to 255 */
@@ -67,18 +68,18 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		out->protocol_version = sift__span(buf, p + 4, p + 7);
 		p = sift__skip_sws(p + 8, end); /* the SWS after the second SLASH */
 	} else {
-		if (!(q = sift__match_token(p, end)))
+		if (!(q = sift__match_token_bv(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-protocol");
 		out->protocol_name = sift__span(buf, p, q);
 		if (!(p = slash(q, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
-		if (!(q = sift__match_token(p, end)))
+		if (!(q = sift__match_token_bv(p, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "protocol-version");
 		out->protocol_version = sift__span(buf, p, q);
 		if (!(p = slash(q, end)))
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "sent-protocol");
 	}
-	if (!(q = sift__match_token(p, end)))
+	if (!(q = sift__match_token_bv(p, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "transport");
 	out->transport = sift__span(buf, p, q);
 
@@ -90,31 +91,30 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	q = sift__match_host(p, end);
+	unsigned kind = SIFT_HOST_IPV6; /* the kind as in src/uri/uri.c */
+	q = sift__scan_host(p, end, &kind);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "sent-by");
 	out->host = sift__span(buf, p, q);
-	out->host_kind = *p == '[' ? SIFT_HOST_IPV6
-		       : *p >= '0' && *p <= '9' && sift__match_ipv4address(p, q) == q
-		       ? SIFT_HOST_IPV4 : SIFT_HOST_NAME;
+	out->host_kind = (sift_host_kind)kind;
 	p = q;
 	/* COLON = SWS ":" SWS */
 	q = sift__skip_sws(p, end);
 	if (q < end && *q == ':') {
 		const char *digits = sift__skip_sws(q + 1, end);
-		/* port = 1*DIGIT, counted inline */
+		/* port = 1*DIGIT, counted and read in one pass */
 		const char *digits_end = digits;
-		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9')
+		uint32_t port = 0;
+		while (digits_end < end && *digits_end >= '0' && *digits_end <= '9') {
+			port = port * 10 + (uint32_t)(*digits_end - '0');
+			if (port > 65535)
+				return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, digits, "port");
 			digits_end++;
+		}
 		if (digits_end == digits)
-			digits_end = NULL;
-		uint32_t port;
-		if (!digits_end)
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, digits, "port");
-		if (!sift__parse_uint(digits, digits_end, 65535, &port))
-			return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, digits, "port");
 		out->port_text = sift__span(buf, digits, digits_end);
 		out->port = (uint16_t)port;
 		out->has_port = 1;
@@ -124,15 +124,15 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 	/* via-params: via-ttl / via-maddr / via-received / via-branch are all
 	 * generic-param in form; the known ones are checked for their own rule
 	 * in the same pass. */
-	const sift__param_want want[] = {
+	static const sift__param_slot slots[] = {
 		/* via-branch = "branch" EQUAL token */
-		{ "branch", "via-branch", sift__param_is_token, &out->branch, NULL },
-		{ "received", "via-received", is_received, &out->received, NULL },
-		{ "maddr", "via-maddr", is_host_value, &out->maddr, NULL },
-		{ "ttl", "via-ttl", is_ttl, &out->ttl, NULL },
-		{ "rport", "response-port", is_rport, &out->rport, &out->has_rport },
+		{ "via-branch", sift__param_is_token, offsetof(sift_via, branch), SIFT__NO_FIELD },
+		{ "via-received", is_received, offsetof(sift_via, received), SIFT__NO_FIELD },
+		{ "via-maddr", is_host_value, offsetof(sift_via, maddr), SIFT__NO_FIELD },
+		{ "via-ttl", is_ttl, offsetof(sift_via, ttl), SIFT__NO_FIELD },
+		{ "response-port", is_rport, offsetof(sift_via, rport), offsetof(sift_via, has_rport) },
 	};
-	p = sift__parse_via_params(buf, p, end, &out->params, err, want, sizeof want / sizeof want[0]);
+	p = sift__parse_via_params(buf, p, end, &out->params, err, slots, out);
 	if (!p)
 		return err ? err->code : SIFT_E_HEADER_VALUE;
 	q = sift__skip_sws(p, end);

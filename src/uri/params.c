@@ -49,7 +49,7 @@ static int whole(sift_matcher match, const char *p, const char *end)
  * that RFC 5118 4.10 asks receivers to tolerate, like the URI host. */
 static int is_host(const char *p, const char *end)
 {
-	return whole(sift__match_host, p, end) || whole(sift__match_ipv6reference_rfc3261, p, end);
+	return whole(sift__match_host_bv, p, end) || whole(sift__match_ipv6reference_rfc3261, p, end);
 }
 
 static sift_host_kind host_kind(const char *p, const char *end)
@@ -79,7 +79,7 @@ sift_code sift_uri_params_parse(const char *buf, sift_span params, unsigned opti
 		case P_TRANSPORT:
 			/* transport-param = "transport=" ( "udp" / "tcp" / "sctp" /
 			 * "tls" / other-transport ); other-transport = token */
-			if (!has || !whole(sift__match_token, value, value_end))
+			if (!has || !whole(sift__match_token_bv, value, value_end))
 				return sift__fail(err, SIFT_E_URI, buf, want, "transport-param");
 			if (!out->has_transport) {
 				out->transport = param.value;
@@ -88,7 +88,7 @@ sift_code sift_uri_params_parse(const char *buf, sift_span params, unsigned opti
 			break;
 		case P_USER:
 			/* user-param = "user=" ( "phone" / "ip" / other-user ) */
-			if (!has || !whole(sift__match_token, value, value_end))
+			if (!has || !whole(sift__match_token_bv, value, value_end))
 				return sift__fail(err, SIFT_E_URI, buf, want, "user-param");
 			if (!out->has_user) {
 				out->user = param.value;
@@ -97,7 +97,7 @@ sift_code sift_uri_params_parse(const char *buf, sift_span params, unsigned opti
 			break;
 		case P_METHOD:
 			/* method-param = "method=" Method; extension-method = token */
-			if (!has || !whole(sift__match_token, value, value_end))
+			if (!has || !whole(sift__match_token_bv, value, value_end))
 				return sift__fail(err, SIFT_E_URI, buf, want, "method-param");
 			if (!out->has_method) {
 				out->method = param.value;

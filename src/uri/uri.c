@@ -31,7 +31,10 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 			out->password = sift__span(buf, colon + 1, at - 1);
 		p = at;
 	}
-	const char *host_end = sift__match_host(p, end);
+	/* The kind comes with the match: a host that is exactly an
+	 * IPv4address is one (dec-octet first), one in [ ] an IPv6reference. */
+	unsigned kind = SIFT_HOST_IPV6;
+	const char *host_end = sift__scan_host(p, end, &kind);
 	/* RFC 5118 4.10: tolerate the three-colon form of RFC 3261's IPv6
 	 * ABNF that RFC 5954 corrected, in every mode. */
 	if (!host_end)
@@ -39,13 +42,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	if (!host_end)
 		return sift__fail(err, SIFT_E_URI, buf, p, "host");
 	out->host = sift__span(buf, p, host_end);
-	if (*p == '[')
-		out->host_kind = SIFT_HOST_IPV6;
-	else if (*p >= '0' && *p <= '9' &&
-		 sift__match_ipv4address(p, host_end) == host_end) /* dec-octet first */
-		out->host_kind = SIFT_HOST_IPV4;
-	else
-		out->host_kind = SIFT_HOST_NAME;
+	out->host_kind = (sift_host_kind)kind;
 	p = host_end;
 	if (p < end && *p == ':') {
 		const char *port_end = sift__match_port(p + 1, end);
@@ -62,7 +59,7 @@ static sift_code parse_sip(const char *buf, const char *p, const char *end, unsi
 	/* uri-parameters = *( ";" uri-parameter ) */
 	const char *params = p;
 	while (p < end && *p == ';') {
-		const char *next = sift__match_uri_parameter(p + 1, end);
+		const char *next = sift__match_uri_parameter_bv(p + 1, end);
 		if (!next)
 			return sift__fail(err, SIFT_E_URI, buf, p + 1, "uri-parameter");
 		p = next;
@@ -155,7 +152,7 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
 		return parse_tel(buf, scheme_end + 1, end, out, err);
 	}
 	out->scheme = SIFT_SCHEME_OTHER;
-	const char *stop = sift__match_absolute_uri(start, end);
+	const char *stop = sift__match_absolute_uri_bv(start, end);
 	if (stop != end)
 		return sift__fail(err, SIFT_E_URI, buf, stop ? stop : scheme_end + 1, "absoluteURI");
 	/* RFC 8141: a "urn:" absoluteURI that is a namestring is a URN. One
