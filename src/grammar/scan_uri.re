@@ -16,19 +16,14 @@
 	re2c:define:YYCTYPE = 'unsigned char';
 */
 
-/* The same setup for rules that hold no NUL byte, generated with bit
- * vectors and computed gotos: a loop over a character class is then one
- * table test a byte, where the switch takes a range check and an indirect
- * jump. re2c takes no end-of-input rule with those options, and these
- * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
- * match stops there as at any other byte outside the rule, and the "*"
- * rule stands for "$" (both return the same). */
+/* The NUL-free setup with bit vectors: why it needs no end rule, and why
+ * computed gotos are off, is explained in scan_value.re. */
 /*!rules:re2c:bv
 	re2c:api = custom;
 	re2c:yyfill:enable = 0;
 	re2c:define:YYCTYPE = 'unsigned char';
 	re2c:flags:bit-vectors = 1;
-	re2c:flags:computed-gotos = 1;
+	re2c:flags:computed-gotos = 0;
 */
 
 #define SIFT_MATCHER_BODY                                                     \

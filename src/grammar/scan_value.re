@@ -19,18 +19,20 @@
 */
 
 /* The same setup for rules that hold no NUL byte, generated with bit
- * vectors and computed gotos: a loop over a character class is then one
- * table test a byte, where the switch takes a range check and an indirect
- * jump. re2c takes no end-of-input rule with those options, and these
- * rules need none: YYPEEK reads 0 at the end, which no match holds, so a
- * match stops there as at any other byte outside the rule, and the "*"
- * rule stands for "$" (both return the same). */
+ * vectors: a loop over a character class is then one table test a byte,
+ * where the switch takes a range check and an indirect jump. re2c takes no
+ * end-of-input rule with that option, and these rules need none: YYPEEK
+ * reads 0 at the end, which no match holds, so a match stops there as at
+ * any other byte outside the rule, and the "*" rule stands for "$" (both
+ * return the same). Computed gotos would save another 2.5% of full
+ * validation, but their tables of code addresses made the library 11 MB
+ * with 300,000 load-time relocations (docs/performance.md): off. */
 /*!rules:re2c:bv
 	re2c:api = custom;
 	re2c:yyfill:enable = 0;
 	re2c:define:YYCTYPE = 'unsigned char';
 	re2c:flags:bit-vectors = 1;
-	re2c:flags:computed-gotos = 1;
+	re2c:flags:computed-gotos = 0;
 */
 
 #define SIFT_MATCHER_BODY                                                     \
