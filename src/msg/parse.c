@@ -84,19 +84,19 @@ static const char *find_either(const char *p, const char *end, char a, char b)
 }
 
 /*
- * Finds the end of the line that starts at p: returns the LF, or NULL when
- * the bytes end first. Rejects a CR that is not followed by LF, and a bare
- * LF when strict (RFC 3261 7: lines end in CRLF).
+ * at (before the end) is the first CR or LF of a line. A CR must be
+ * followed by LF: *lf receives that LF, or NULL when the CR is the last byte
+ * (the LF may be in the next read); a bare LF is the line end, refused when
+ * strict (RFC 3261 7: lines end in CRLF). line_end() and the header
+ * bitmaps of block_line_end() both decide here.
  */
-static sift_code line_end(parser *ps, const char *p, const char **lf, uint16_t header_id)
+static inline sift_code line_break_at(parser *ps, const char *at, const char **lf,
+				      uint16_t header_id)
 {
-	const char *at = find_either(p, ps->end, '\r', '\n');
 	*lf = NULL;
-	if (at == ps->end)
-		return SIFT_OK;
 	if (*at == '\r') {
 		if (at + 1 == ps->end)
-			return SIFT_OK; /* the LF may be in the next read */
+			return SIFT_OK;
 		if (at[1] != '\n')
 			return fail(ps, SIFT_E_LINE_END, at, "CRLF", header_id);
 		*lf = at + 1;
@@ -106,6 +106,21 @@ static sift_code line_end(parser *ps, const char *p, const char **lf, uint16_t h
 		return fail(ps, SIFT_E_LINE_END, at, "CRLF", header_id);
 	*lf = at;
 	return SIFT_OK;
+}
+
+/*
+ * Finds the end of the line that starts at p: returns the LF, or NULL when
+ * the bytes end first. Rejects a CR that is not followed by LF, and a bare
+ * LF when strict (RFC 3261 7: lines end in CRLF).
+ */
+static sift_code line_end(parser *ps, const char *p, const char **lf, uint16_t header_id)
+{
+	const char *at = find_either(p, ps->end, '\r', '\n');
+	if (at == ps->end) {
+		*lf = NULL;
+		return SIFT_OK;
+	}
+	return line_break_at(ps, at, lf, header_id);
 }
 
 /* The line's content ends before its CR, if any. */
@@ -501,18 +516,11 @@ static inline sift_code block_line_end(parser *ps, block *b, const char *p, cons
 		}
 		if (breaks) {
 			const char *at = b->base + __builtin_ctzll(breaks);
-			if (*at == '\r') {
-				if (at + 1 == ps->end)
-					return NEED_MORE; /* the LF may be in the next read */
-				if (at[1] != '\n')
-					return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
-				*lf = at + 1;
-				*stop = at;
-				return SIFT_OK;
-			}
-			if (ps->options & SIFT_OPT_STRICT)
-				return fail(ps, SIFT_E_LINE_END, at, "CRLF", SIFT_H_NONE);
-			*lf = at;
+			sift_code code = line_break_at(ps, at, lf, SIFT_H_NONE);
+			if (code != SIFT_OK)
+				return code;
+			if (!*lf)
+				return NEED_MORE;
 			*stop = at;
 			return SIFT_OK;
 		}
