@@ -42,21 +42,7 @@ static int same_algorithm(const char *buf, const challenge_seen *a, const challe
 	sift_digest_alg y = b->alg == SIFT_DIGEST_ALG_NONE ? SIFT_DIGEST_ALG_MD5 : b->alg;
 	if (x != y)
 		return 0;
-	if (x != SIFT_DIGEST_ALG_OTHER)
-		return 1;
-	if (a->algorithm.len != b->algorithm.len)
-		return 0;
-	for (uint32_t i = 0; i < a->algorithm.len; i++) {
-		unsigned char c = (unsigned char)buf[a->algorithm.off + i];
-		unsigned char d = (unsigned char)buf[b->algorithm.off + i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (d >= 'A' && d <= 'Z')
-			d = (unsigned char)(d + 32);
-		if (c != d)
-			return 0;
-	}
-	return 1;
+	return x != SIFT_DIGEST_ALG_OTHER || sift__spans_equal_nocase(buf, a->algorithm, b->algorithm);
 }
 
 /* The auth-scheme token a value starts with, whether or not the rest parses. */

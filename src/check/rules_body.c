@@ -33,22 +33,6 @@ typedef struct body_state {
 	uint32_t leaf_part[MAX_PARTS];
 } body_state;
 
-/* ASCII case-insensitive equality of two spans (type names, RFC 2045 5.1). */
-static int span_equal_nocase(const char *buf, sift_span a, sift_span b)
-{
-	if (a.len != b.len)
-		return 0;
-	for (uint32_t i = 0; i < a.len; i++) {
-		unsigned char x = (unsigned char)buf[a.off + i], y = (unsigned char)buf[b.off + i];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + 32);
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + 32);
-		if (x != y)
-			return 0;
-	}
-	return 1;
-}
 
 static int span_equal(const char *buf, sift_span a, sift_span b)
 {
@@ -113,8 +97,8 @@ static sift_span disposition_type(const sift_body_part *p)
 
 static int media_equal(const char *buf, const sift_media_type *a, const sift_media_type *b)
 {
-	return span_equal_nocase(buf, a->type, b->type) &&
-	       span_equal_nocase(buf, a->subtype, b->subtype);
+	return sift__spans_equal_nocase(buf, a->type, b->type) &&
+	       sift__spans_equal_nocase(buf, a->subtype, b->subtype);
 }
 
 /* RFC 5621 6.2 and 8.2 on one multipart/alternative (its own explicit
@@ -138,7 +122,7 @@ static void check_alternative(body_state *st, sift_span body, const sift_media_t
 		/* 8.2: "The UA MUST use the same disposition type for the
 		 * 'multipart/alternative' body and all its top-level body
 		 * parts." Only types written out are compared. */
-		if (d.len && disp.len && !span_equal_nocase(buf, d, disp) && !reported_disp) {
+		if (d.len && disp.len && !sift__spans_equal_nocase(buf, d, disp) && !reported_disp) {
 			report(c, SIFT_RULE_RFC5621_ALTERNATIVE_DISPOSITION, part.disposition_value.off,
 			       part.disposition_value.len, "disposition %.*s where %.*s was given",
 			       (int)d.len, buf + d.off, (int)disp.len, buf + disp.off);

@@ -200,6 +200,24 @@ static inline int sift__is_wsp(unsigned char c)
 	return c == ' ' || c == '\t';
 }
 
+/* ASCII case-insensitive equality of two spans of the same buffer (type
+ * names, RFC 2045 5.1; auth algorithms, RFC 7616 3.3). */
+static inline int sift__spans_equal_nocase(const char *buf, sift_span a, sift_span b)
+{
+	if (a.len != b.len)
+		return 0;
+	for (uint32_t i = 0; i < a.len; i++) {
+		unsigned char x = (unsigned char)buf[a.off + i], y = (unsigned char)buf[b.off + i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
 /* ASCII case-insensitive equality of [p, p + len) and a NUL-terminated literal. */
 static inline int sift__equal_nocase(const char *p, size_t len, const char *literal)
 {
