@@ -111,6 +111,17 @@ static sift_code der_skip(der *d, const tlv *t, const unsigned char *end,
 
 /* The content bytes of the OIDs we name (RFC 5652 4, 6.1; RFC 5083 1.1;
  * RFC 3370 5.1; RFC 3565 4.1; RFC 5084 3). */
+/* der_read() of the element at p, which must carry `tag`: any other tag is
+ * an error at p naming `rule`, as a malformed element is. */
+static sift_code der_expect(der *d, const unsigned char *p, const unsigned char *end,
+			    unsigned tag, tlv *t, const char *rule)
+{
+	sift_code rc = der_read(d, p, end, t, rule);
+	if (rc == SIFT_OK && t->tag != tag)
+		rc = sift__fail(d->err, SIFT_E_BODY, d->buf, (const char *)p, rule);
+	return rc;
+}
+
 static const unsigned char oid_enveloped[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03 };
 static const unsigned char oid_signed[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02 };
 static const unsigned char oid_auth_enveloped[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d,
@@ -156,11 +167,9 @@ static sift_code walk_content_info(der *d, const unsigned char *p, const unsigne
 	/* the tag first: text (a base64 body) fails here, not on its "length" */
 	if (p == end || *p != 0x30)
 		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)p, "ContentInfo");
-	sift_code rc = der_read(d, p, end, &ci, "ContentInfo");
+	sift_code rc = der_expect(d, p, end, 0x30, &ci, "ContentInfo");
 	if (rc != SIFT_OK)
 		return rc;
-	if (ci.tag != 0x30)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)p, "ContentInfo");
 	rc = der_read(d, ci.content, ci.end, &oid, "ContentInfo");
 	if (rc != SIFT_OK)
 		return rc;
@@ -178,26 +187,19 @@ static sift_code walk_content_info(der *d, const unsigned char *p, const unsigne
 		return SIFT_OK; /* another content type: named by content_oid */
 	if (out->kind == SIFT_SMIME_PKCS7_OTHER)
 		out->kind = auth ? SIFT_SMIME_AUTH_ENVELOPED : SIFT_SMIME_ENVELOPED;
-	rc = der_read(d, oid.end, ci.end, &ctx, "ContentInfo");
+	rc = der_expect(d, oid.end, ci.end, 0xa0, &ctx, "ContentInfo");
 	if (rc != SIFT_OK)
 		return rc;
-	if (ctx.tag != 0xa0)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)oid.end, "ContentInfo");
 	/* EnvelopedData ::= SEQUENCE { version, originatorInfo [0] IMPLICIT
 	 * OPTIONAL, recipientInfos SET, encryptedContentInfo, ... } (RFC 5652
 	 * 6.1); AuthEnvelopedData has the same head (RFC 5083 2.1). */
-	rc = der_read(d, ctx.content, ctx.end, &env, "EnvelopedData");
+	rc = der_expect(d, ctx.content, ctx.end, 0x30, &env, "EnvelopedData");
 	if (rc != SIFT_OK)
 		return rc;
-	if (env.tag != 0x30)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)ctx.content, "EnvelopedData");
 	const unsigned char *q = env.content;
-	/* version INTEGER */
-	rc = der_read(d, q, env.end, &item, "EnvelopedData");
+	rc = der_expect(d, q, env.end, 0x02, &item, "EnvelopedData"); /* version INTEGER */
 	if (rc != SIFT_OK)
 		return rc;
-	if (item.tag != 0x02)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)q, "EnvelopedData");
 	q = item.end;
 	rc = der_read(d, q, env.end, &item, "EnvelopedData");
 	if (rc != SIFT_OK)
@@ -217,22 +219,18 @@ static sift_code walk_content_info(der *d, const unsigned char *p, const unsigne
 		return rc;
 	/* EncryptedContentInfo ::= SEQUENCE { contentType, contentEncryptionAlgorithm,
 	 * encryptedContent [0] IMPLICIT OPTIONAL } (RFC 5652 6.1) */
-	rc = der_read(d, q, env.end, &item, "EncryptedContentInfo");
+	rc = der_expect(d, q, env.end, 0x30, &item, "EncryptedContentInfo");
 	if (rc != SIFT_OK)
 		return rc;
-	if (item.tag != 0x30)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)q, "EncryptedContentInfo");
 	tlv ct;
 	rc = der_read(d, item.content, item.end, &ct, "EncryptedContentInfo");
 	if (rc != SIFT_OK)
 		return rc;
 	if (ct.tag != 0x06 || ct.indefinite)
 		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)item.content, "EncryptedContentInfo");
-	rc = der_read(d, ct.end, item.end, &alg, "AlgorithmIdentifier");
+	rc = der_expect(d, ct.end, item.end, 0x30, &alg, "AlgorithmIdentifier");
 	if (rc != SIFT_OK)
 		return rc;
-	if (alg.tag != 0x30)
-		return sift__fail(d->err, SIFT_E_BODY, buf, (const char *)ct.end, "AlgorithmIdentifier");
 	rc = der_read(d, alg.content, alg.end, &alg_oid, "AlgorithmIdentifier");
 	if (rc != SIFT_OK)
 		return rc;
