@@ -39,6 +39,9 @@ typedef struct parser {
 	unsigned options;
 	int framing;            /* sift_frame(): store nothing, stop at NEED_MORE */
 	sift_msg *msg;          /* NULL when framing */
+	/* The next free index entry and the end of the caller's storage.
+	 * sift_parse() sets msg->header_count from out when the scan ends. */
+	sift_header *out, *out_end;
 	uint32_t content_length;
 	int has_content_length;
 	sift_error error;
@@ -281,21 +284,20 @@ static inline int is_lws_byte(unsigned char c)
 	return c <= ' ' && ((lws >> c) & 1);
 }
 
-/* Stores one header value in the index and links it into its id's chain. */
+/* Stores one header value in the index (link_chains() links it later). */
 static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
 			   unsigned id, unsigned flags)
 {
-	sift_msg *msg = ps->msg;
 	/* Trim LWS (and folds) around the value. */
 	while (value < value_end && is_lws_byte((unsigned char)*value))
 		value++;
 	while (value_end > value && is_lws_byte((unsigned char)value_end[-1]))
 		value_end--;
-	if (msg->header_count >= msg->header_capacity)
+	sift_header *h = ps->out;
+	if (h == ps->out_end)
 		return fail(ps, SIFT_E_TOO_MANY_HEADERS, ps->buf + name.off, "header index",
 			    (uint16_t)id);
-	uint32_t index = msg->header_count++;
-	sift_header *h = &msg->headers[index];
+	ps->out = h + 1;
 	h->name = name;
 	h->value = sift__span(ps->buf, value, value_end);
 	h->id = (uint16_t)id;
@@ -412,46 +414,48 @@ static sift_code take_content_length(parser *ps, const char *value, const char *
 
 /*
  * The header section is scanned through 64-byte blocks: one pass of SIMD
- * compares gives a bit per byte for LF, CR and ':', and each field's line
- * ends and first colon are then found by counting trailing zeros, without
- * touching the bytes again. The block stays valid for every line that
- * starts inside it, so a 40-byte header costs a few bit operations, not a
- * scan. Bit i of a mask stands for base[i]; bytes past the end of the input
- * have no bits (the last block is copied into a zeroed buffer first).
+ * compares gives a bit per byte for CR or LF, ':' and ',', and each field's
+ * line end, first colon and (for a list header) commas are then found by
+ * counting trailing zeros, without touching the bytes again. Bit i of a
+ * mask stands for base[i]; bytes past the end of the input have no bits
+ * (the last block is copied into a zeroed buffer first).
  */
-typedef struct block {
-	const char *base;
+typedef struct block_bits {
 	uint64_t breaks; /* CR or LF */
 	uint64_t colons;
-	int simd;        /* 0 scalar, 1 SSE2, 2 AVX2: sift__use_simd and the CPU */
-} block;
+	uint64_t commas;
+} block_bits;
 
 #if defined(__x86_64__) && defined(__GNUC__)
 /*
  * AVX2 does a block in two 32-byte steps where SSE2 takes four 16-byte
  * ones; picked at run time (every x86-64 has SSE2, not every one AVX2).
  */
-__attribute__((target("avx2"))) static void block_masks_avx2(const char *from, uint64_t *breaks,
-							      uint64_t *colons)
+__attribute__((target("avx2"))) static block_bits block_bits_avx2(const char *from)
 {
 	const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r'),
-		      colon = _mm256_set1_epi8(':');
+		      colon = _mm256_set1_epi8(':'), comma = _mm256_set1_epi8(',');
 	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)from);
 	__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(from + 32));
-	*breaks = (uint64_t)(uint32_t)_mm256_movemask_epi8(
-			  _mm256_or_si256(_mm256_cmpeq_epi8(low, lf), _mm256_cmpeq_epi8(low, cr))) |
-		  (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
-			  _mm256_cmpeq_epi8(high, lf), _mm256_cmpeq_epi8(high, cr)))
-			  << 32;
-	*colons = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, colon)) |
-		  (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, colon)) << 32;
+	block_bits bits;
+	bits.breaks = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+			      _mm256_cmpeq_epi8(low, lf), _mm256_cmpeq_epi8(low, cr))) |
+		      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+			      _mm256_cmpeq_epi8(high, lf), _mm256_cmpeq_epi8(high, cr)))
+			      << 32;
+	bits.colons = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, colon)) |
+		      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, colon)) << 32;
+	bits.commas = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, comma)) |
+		      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, comma)) << 32;
+	return bits;
 }
 #define HAVE_AVX2_PATH 1
 #endif
 
-static inline void block_load(block *b, const char *base, const char *end)
+/* The bits of the block at base (before end); simd as in sift__use_simd,
+ * already lowered to what the CPU has. */
+static inline block_bits block_bits_at(const char *base, const char *end, int simd)
 {
-	int simd = b->simd;
 	const char *from = base;
 	char tail[64];
 	if (end - base < 64) {
@@ -459,35 +463,63 @@ static inline void block_load(block *b, const char *base, const char *end)
 		memcpy(tail, base, (size_t)(end - base));
 		from = tail;
 	}
-	uint64_t breaks = 0, colons = 0;
+	block_bits bits = { 0, 0, 0 };
 #if defined(HAVE_AVX2_PATH)
-	if (simd > 1) {
-		block_masks_avx2(from, &breaks, &colons);
-	} else
+	if (simd > 1)
+		return block_bits_avx2(from);
 #endif
 #if defined(__SSE2__)
 	if (simd) {
 		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
-			      colon = _mm_set1_epi8(':');
+			      colon = _mm_set1_epi8(':'), comma = _mm_set1_epi8(',');
 		for (unsigned i = 0; i < 64; i += 16) {
 			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(from + i));
-			breaks |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
-					  _mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)))
-				  << i;
-			colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, colon))
-				  << i;
+			bits.breaks |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
+					       _mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)))
+				       << i;
+			bits.colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, colon))
+				       << i;
+			bits.commas |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma))
+				       << i;
 		}
-	} else
-#endif
-	{
-		for (unsigned i = 0; i < 64; i++) {
-			breaks |= (uint64_t)(from[i] == '\n' || from[i] == '\r') << i;
-			colons |= (uint64_t)(from[i] == ':') << i;
-		}
+		return bits;
 	}
+#endif
+	(void)simd;
+	for (unsigned i = 0; i < 64; i++) {
+		bits.breaks |= (uint64_t)(from[i] == '\n' || from[i] == '\r') << i;
+		bits.colons |= (uint64_t)(from[i] == ':') << i;
+		bits.commas |= (uint64_t)(from[i] == ',') << i;
+	}
+	return bits;
+}
+
+/* The block at base, or no bits when base is at or past the end. */
+static inline block_bits block_bits_or_none(const char *base, const char *end, int simd)
+{
+	if (end - base > 0)
+		return block_bits_at(base, end, simd);
+	block_bits none = { 0, 0, 0 };
+	return none;
+}
+
+/*
+ * For the general path: one block and where it starts. It stays valid for
+ * every line that starts inside it.
+ */
+typedef struct block {
+	const char *base;
+	uint64_t breaks;
+	uint64_t colons;
+	int simd;
+} block;
+
+static inline void block_load(block *b, const char *base, const char *end)
+{
+	block_bits bits = block_bits_at(base, end, b->simd);
 	b->base = base;
-	b->breaks = breaks;
-	b->colons = colons;
+	b->breaks = bits.breaks;
+	b->colons = bits.colons;
 }
 
 /*
@@ -498,8 +530,8 @@ static inline void block_load(block *b, const char *base, const char *end)
  * in [p, line end). Returns SIFT_OK with *lf at the LF and *stop where the
  * line's content ends (its CR, or the bare LF), an error, or NEED_MORE.
  */
-static inline sift_code block_line_end(parser *ps, block *b, const char *p, const char **lf,
-				       const char **stop, const char **colon)
+static sift_code block_line_end(parser *ps, block *b, const char *p, const char **lf,
+				const char **stop, const char **colon)
 {
 	if (p - b->base >= 64)
 		block_load(b, p, ps->end);
@@ -508,8 +540,7 @@ static inline sift_code block_line_end(parser *ps, block *b, const char *p, cons
 		uint64_t breaks = b->breaks & keep;
 		if (colon && !*colon) {
 			/* Colons before the first break; with no break in this
-			 * block, (0 & 0) - 1 keeps them all. No branch: a block
-			 * crossing is rare and would be mispredicted. */
+			 * block, (0 & 0) - 1 keeps them all. */
 			uint64_t colons = b->colons & keep & ((breaks & (0 - breaks)) - 1);
 			if (colons)
 				*colon = b->base + __builtin_ctzll(colons);
@@ -532,24 +563,111 @@ static inline sift_code block_line_end(parser *ps, block *b, const char *p, cons
 }
 
 /*
- * Scans the header section starting at p, up to and including the empty
- * line. *body receives where the body starts. Returns SIFT_OK, an error, or
- * NEED_MORE when the bytes end first.
+ * The general path: one field at p that the fast path of scan_headers()
+ * did not take (a fold, a bare LF, an unregistered or malformed name, no
+ * colon, a line over the window, the end of the bytes). *next receives
+ * where the next field starts. Returns SIFT_OK, an error, or NEED_MORE.
  */
-static sift_code scan_headers(parser *ps, const char *p, const char **body)
+static sift_code scan_headers_field(parser *ps, block *b, const char *p, const char **next)
 {
 	const char *end = ps->end;
 	sift_code code;
-	block b = { p, 0, 0, sift__use_simd };
-#if defined(HAVE_AVX2_PATH)
-	if (b.simd > 1 && !__builtin_cpu_supports("avx2"))
-		b.simd = 1;
-#else
-	if (b.simd > 1)
-		b.simd = 1;
+	/* The field: this line and every following line that starts with
+	 * SP or HTAB (a fold, RFC 3261 7.3.1). The first colon of its
+	 * first line comes with the line end. */
+	const char *line = p, *lf, *field_end, *first_colon = NULL;
+	unsigned flags = 0;
+	for (;;) {
+		code = block_line_end(ps, b, p, &lf, &field_end, flags ? NULL : &first_colon);
+		if (code != SIFT_OK)
+			return code;
+		if (lf + 1 >= end)
+			return NEED_MORE; /* a fold may follow, or the empty line */
+		if (!sift__is_wsp((unsigned char)lf[1]))
+			break;
+		flags |= SIFT_HF_FOLDED;
+		p = lf + 1;
+	}
+	*next = lf + 1;
+
+	/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. A registered
+	 * name before the first colon is found by perfect hash; anything
+	 * else (an extension header, white space, no colon at all) goes
+	 * through the name DFA, which also says what is wrong. */
+	unsigned id;
+	int compact;
+	const char *name_end = first_colon, *colon = first_colon;
+	if (name_end) {
+		while (name_end > line && sift__is_wsp((unsigned char)name_end[-1]))
+			name_end--;
+	}
+	if (!name_end || !sift__lookup_header_name(line, (size_t)(name_end - line),
+						   (size_t)(end - line), &id, &compact)) {
+		/* Its own outputs: passing &id and &compact to a call
+		 * would keep them in memory on the fast path too. */
+		unsigned dfa_id;
+		int dfa_compact;
+		name_end = sift__scan_header_name(line, field_end, &dfa_id, &dfa_compact);
+		id = dfa_id;
+		compact = dfa_compact;
+		colon = name_end;
+		while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
+			colon++;
+		if (!name_end || colon >= field_end || *colon != ':') {
+			if (ps->framing)
+				return SIFT_OK; /* sift_parse() will report it; framing goes on */
+			return fail(ps, SIFT_E_HEADER_LINE, name_end && name_end != line ? colon : line,
+				    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
+		}
+	}
+	if (compact)
+		flags |= SIFT_HF_COMPACT;
+	if (id == SIFT_H_CONTENT_LENGTH &&
+	    (code = take_content_length(ps, colon + 1, field_end)) != SIFT_OK)
+		return code;
+	if (ps->msg) {
+		sift_span name = sift__span(ps->buf, line, name_end);
+		code = header_is_list[id] ? add_list(ps, name, colon + 1, field_end, id, flags)
+					  : add_entry(ps, name, colon + 1, field_end, id, flags);
+		if (code != SIFT_OK)
+			return code;
+	}
+	return SIFT_OK;
+}
+
+/* The bits of a window from offset off (0..63 from its base) on: bit 0
+ * stands for base[off]. (high << 1) << (63 - off) is high << (64 - off)
+ * without a shift by 64 when off is 0. */
+static inline uint64_t window_bits(uint64_t low, uint64_t high, unsigned off)
+{
+	return (low >> off) | ((high << 1) << (63 - off));
+}
+
+/*
+ * Scans the header section starting at p, up to and including the empty
+ * line. *body receives where the body starts. Returns SIFT_OK, an error, or
+ * NEED_MORE when the bytes end first.
+ *
+ * The fast path reads through a window of two blocks (128 bytes from
+ * base), so a line starting in the first block is found whole even when it
+ * crosses into the second, as most do (they average 45 bytes); each block
+ * is loaded once, when the window moves onto it. It takes the common
+ * field: one line ending in CRLF inside the window, not folded, a colon, a
+ * registered name right before it. Every other field goes to scan_headers_field(),
+ * which decides every case (and finds every error) on its own; for a field
+ * both could take, both give the same entries.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
 #endif
-	if (p < end)
-		block_load(&b, p, end);
+static inline sift_code scan_headers_with(parser *ps, const char *p, const char **body, int simd)
+{
+	const char *end = ps->end;
+	sift_code code;
+	const char *base = p;
+	block_bits low = block_bits_or_none(p, end, simd);
+	block_bits high = block_bits_or_none(p + 64, end, simd);
+	block general = { p, low.breaks, low.colons, simd };
 	for (;;) {
 		if (p >= end)
 			return NEED_MORE;
@@ -568,71 +686,108 @@ static sift_code scan_headers(parser *ps, const char *p, const char **body)
 			return SIFT_OK;
 		}
 
-		/* The field: this line and every following line that starts with
-		 * SP or HTAB (a fold, RFC 3261 7.3.1). The first colon of its
-		 * first line comes with the line end. */
-		const char *line = p, *lf, *field_end, *first_colon = NULL;
-		unsigned flags = 0;
-		for (;;) {
-			code = block_line_end(ps, &b, p, &lf, &field_end, flags ? NULL : &first_colon);
-			if (code != SIFT_OK)
-				return code;
-			if (lf + 1 >= end)
-				return NEED_MORE; /* a fold may follow, or the empty line */
-			if (!sift__is_wsp((unsigned char)lf[1]))
-				break;
-			flags |= SIFT_HF_FOLDED;
-			p = lf + 1;
-		}
-		const char *next = lf + 1;
-
-		/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. A registered
-		 * name before the first colon is found by perfect hash; anything
-		 * else (an extension header, white space, no colon at all) goes
-		 * through the name DFA, which also says what is wrong. */
-		unsigned id;
-		int compact;
-		const char *name_end = first_colon, *colon = first_colon;
-		if (name_end) {
-			while (name_end > line && sift__is_wsp((unsigned char)name_end[-1]))
-				name_end--;
-		}
-		if (!name_end || !sift__lookup_header_name(line, (size_t)(name_end - line),
-							   (size_t)(end - line), &id, &compact)) {
-			/* Its own outputs: passing &id and &compact to a call
-			 * would keep them in memory on the fast path too. */
-			unsigned dfa_id;
-			int dfa_compact;
-			name_end = sift__scan_header_name(line, field_end, &dfa_id, &dfa_compact);
-			id = dfa_id;
-			compact = dfa_compact;
-			colon = name_end;
-			while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
-				colon++;
-			if (!name_end || colon >= field_end || *colon != ':') {
-				if (ps->framing) {
-					p = next; /* sift_parse() will report it; framing goes on */
-					continue;
-				}
-				return fail(ps, SIFT_E_HEADER_LINE,
-					    name_end && name_end != line ? colon : line,
-					    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
+		if (p - base >= 64) {
+			if (p - base >= 128) {
+				base = p;
+				low = block_bits_at(p, end, simd);
+				high = block_bits_or_none(p + 64, end, simd);
+			} else {
+				base += 64;
+				low = high;
+				high = block_bits_or_none(base + 64, end, simd);
 			}
 		}
-		if (compact)
-			flags |= SIFT_HF_COMPACT;
-		if (id == SIFT_H_CONTENT_LENGTH &&
-		    (code = take_content_length(ps, colon + 1, field_end)) != SIFT_OK)
-			return code;
-		if (ps->msg) {
-			sift_span name = sift__span(ps->buf, line, name_end);
-			code = header_is_list[id] ? add_list(ps, name, colon + 1, field_end, id, flags)
-						  : add_entry(ps, name, colon + 1, field_end, id, flags);
-			if (code != SIFT_OK)
-				return code;
+		unsigned off = (unsigned)(p - base);
+		uint64_t breaks = window_bits(low.breaks, high.breaks, off);
+		uint64_t colons = window_bits(low.colons, high.colons, off);
+		/* The line's bits: near_line of the 64 from p, far_line of the
+		 * window's rest (high >> off) when the line ends there. */
+		uint64_t near_line = ~(uint64_t)0, far_line = 0;
+		const char *at;
+		if (breaks) {
+			near_line = (breaks & (0 - breaks)) - 1;
+			at = p + __builtin_ctzll(breaks);
+			colons &= near_line;
+		} else {
+			/* A line of 64 bytes or more: its end is in the rest of
+			 * the window, or after it; then the window starts again
+			 * at p, for lines up to 128 bytes (Authorization, a long
+			 * Via). */
+			uint64_t more = high.breaks >> off;
+			if (!more && off && end - p > 128 - off) {
+				base = p;
+				low = block_bits_at(p, end, simd);
+				high = block_bits_or_none(p + 64, end, simd);
+				more = high.breaks;
+				colons = low.colons;
+				off = 0;
+			}
+			if (!more)
+				goto general_path;
+			at = p + 64 + __builtin_ctzll(more);
+			far_line = (more & (0 - more)) - 1;
 		}
-		p = next;
+		if (!colons || end - at <= 2 || at[0] != '\r' || at[1] != '\n' ||
+		    sift__is_wsp((unsigned char)at[2]))
+			goto general_path;
+		{
+			const char *colon = p + __builtin_ctzll(colons);
+			unsigned id;
+			int compact;
+			/* An empty name, or white space before the colon, is no
+			 * registered name: the general path takes them. */
+			if (!sift__lookup_header_name(p, (size_t)(colon - p), (size_t)(end - p), &id,
+						      &compact))
+				goto general_path;
+			if (id == SIFT_H_CONTENT_LENGTH &&
+			    (code = take_content_length(ps, colon + 1, at)) != SIFT_OK)
+				return code;
+			if (ps->msg) {
+				sift_span name = sift__span(ps->buf, p, colon);
+				unsigned flags = compact ? SIFT_HF_COMPACT : 0;
+				/* No registered name holds a comma: every comma
+				 * of the line is in the value. A list value
+				 * without one is one element. */
+				code = header_is_list[id] &&
+						       ((window_bits(low.commas, high.commas, off) & near_line) |
+							((high.commas >> off) & far_line))
+					       ? add_list(ps, name, colon + 1, at, id, flags)
+					       : add_entry(ps, name, colon + 1, at, id, flags);
+				if (code != SIFT_OK)
+					return code;
+			}
+			p = at + 2;
+			continue;
+		}
+	general_path:
+		if ((code = scan_headers_field(ps, &general, p, &p)) != SIFT_OK)
+			return code;
 	}
+}
+
+#if defined(HAVE_AVX2_PATH)
+/*
+ * The same scan compiled for CPUs with AVX2 and BMI2: the window's shifts
+ * by a variable count take one instruction each (shlx, shrx) instead of
+ * three around CL, and flatten inlines what the scan calls in this file
+ * (the block compares, add_list, the general path), so the parser state
+ * stays in registers. 12% fewer instructions and 9% less time on the bench
+ * mix than the same code with calls (docs/performance.md).
+ */
+__attribute__((target("avx2,bmi,bmi2"), flatten)) static sift_code scan_headers_avx2(parser *ps, const char *p,
+									     const char **body)
+{
+	return scan_headers_with(ps, p, body, 2);
+}
+#endif
+
+static sift_code scan_headers(parser *ps, const char *p, const char **body)
+{
+#if defined(HAVE_AVX2_PATH)
+	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+		return scan_headers_avx2(ps, p, body);
+#endif
+	return scan_headers_with(ps, p, body, sift__use_simd ? 1 : 0);
 }
 
 /* Skips the CRLFs RFC 3261 7.5 lets precede a start line. */
@@ -735,6 +890,8 @@ sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned option
 	ps.options = options & ~(unsigned)SIFT_OPT_RECEIVES_PINGS;
 	ps.framing = 0;
 	ps.msg = msg;
+	ps.out = storage;
+	ps.out_end = storage + capacity;
 	ps.content_length = 0;
 	ps.has_content_length = 0;
 	ps.error.code = SIFT_OK;
@@ -759,6 +916,7 @@ sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned option
 	code = scan_start_line(&ps, p, &headers);
 	if (code == SIFT_OK)
 		code = scan_headers(&ps, headers, &body);
+	msg->header_count = (uint32_t)(ps.out - storage);
 	link_chains(msg);
 	if (code == NEED_MORE) {
 		code = fail(&ps, SIFT_E_NO_BODY_SEPARATOR, ps.end, "CRLF", SIFT_H_NONE);
