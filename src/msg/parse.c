@@ -223,8 +223,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	 * SP is a token ending there; anything else goes through the token DFA,
 	 * which also says what is wrong. */
 	unsigned method_id = 0;
-	for (q = p; q < stop && q - p < 32 && *q != ' '; q++)
-		;
+	q = find_either(p, stop - p > 32 ? p + 32 : stop, ' ', ' ');
 	if (q < stop && *q == ' ' && q > p)
 		method_id = sift__match_method(p, (size_t)(q - p));
 	if (!method_id) {
