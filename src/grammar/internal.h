@@ -155,6 +155,9 @@ const char *sift__match_userinfo_fast(const char *p, const char *end);
  * expires, reg-id, +sip.instance (1 to 5, in that order). */
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
+/* 1 when all of [p, end) is a via-parm of the common shape, which
+ * sift_via_parse accepts (src/grammar/fast_via.re); 0: ask the parser. */
+int sift__via_parm_is_common(const char *p, const char *end);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */
