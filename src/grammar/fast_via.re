@@ -1,90 +1,206 @@
 /*
  * src/grammar/fast_via.re - the verdict of full validation on the common
- * via-parm (RFC 3261 20.42, 25) by one DFA, without the spans that
- * sift_via_parse (src/hdr/via.c) fills. It accepts a subset of what that
- * parser accepts, and nothing else: every other value, and every error
- * with its offset and rule, is the parser's.
+ * via-parm (RFC 3261 20.42, 25), without the spans that sift_via_parse
+ * (src/hdr/via.c) fills. It accepts a subset of what that parser accepts,
+ * and nothing else: every other value, and every error with its offset
+ * and rule, is the parser's.
  */
 #include "grammar/internal.h"
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-/*!include:re2c "abnf.re" */
+/* The results of sift__scan_via_param_name (scan_value.re). */
+enum { VIA_BRANCH = 1, VIA_RECEIVED, VIA_MADDR, VIA_TTL, VIA_RPORT };
 
-/*!re2c
-	// token (RFC 3261 25) one character at a time, for the differences below.
-	via_name_char = [a-zA-Z0-9.!%*_+`'~-];
+/* The 8 bytes at p equal literal, ignoring case where fold has a SP
+ * (RFC 3261 7.3.1): fold holds 0x20 for each letter of literal, which is
+ * lower case, and 0 elsewhere. A byte ORed with 0x20 equals a lower-case
+ * letter only when it is that letter in either case. One load a side. */
+static inline int equal8_nocase(const char *p, const char *literal, const char *fold)
+{
+	uint64_t bytes, want, case_bits;
+	memcpy(&bytes, p, 8);
+	memcpy(&want, literal, 8);
+	memcpy(&case_bits, fold, 8);
+	return (bytes | case_bits) == want;
+}
 
-	// A token that none of the via-params names with a rule of its own
-	// (RFC 3261 25 via-ttl, via-maddr, via-received, via-branch; RFC 3581 3
-	// response-port), case-insensitively (RFC 3261 7.3.1): a via-extension
-	// whatever its value. Spelled out from the trie of those five names:
-	// a proper prefix of a name, or a prefix that goes on with a character
-	// no name has next (a whole name going on is another token).
-	via_other_name =
-		  (via_name_char \ [bBmMrRtT]) via_name_char*
-		| 'b' ((via_name_char \ [rR]) via_name_char*)?
-		| 'm' ((via_name_char \ [aA]) via_name_char*)?
-		| 'r' ((via_name_char \ [eEpP]) via_name_char*)?
-		| 't' ((via_name_char \ [tT]) via_name_char*)?
-		| 'br' ((via_name_char \ [aA]) via_name_char*)?
-		| 'ma' ((via_name_char \ [dD]) via_name_char*)?
-		| 're' ((via_name_char \ [cC]) via_name_char*)?
-		| 'rp' ((via_name_char \ [oO]) via_name_char*)?
-		| 'tt' ((via_name_char \ [lL]) via_name_char*)?
-		| 'bra' ((via_name_char \ [nN]) via_name_char*)?
-		| 'mad' ((via_name_char \ [dD]) via_name_char*)?
-		| 'rec' ((via_name_char \ [eE]) via_name_char*)?
-		| 'rpo' ((via_name_char \ [rR]) via_name_char*)?
-		| 'ttl' via_name_char+
-		| 'bran' ((via_name_char \ [cC]) via_name_char*)?
-		| 'madd' ((via_name_char \ [rR]) via_name_char*)?
-		| 'rece' ((via_name_char \ [iI]) via_name_char*)?
-		| 'rpor' ((via_name_char \ [tT]) via_name_char*)?
-		| 'branc' ((via_name_char \ [hH]) via_name_char*)?
-		| 'maddr' via_name_char+
-		| 'recei' ((via_name_char \ [vV]) via_name_char*)?
-		| 'rport' via_name_char+
-		| 'branch' via_name_char+
-		| 'receiv' ((via_name_char \ [eE]) via_name_char*)?
-		| 'receive' ((via_name_char \ [dD]) via_name_char*)?
-		| 'received' via_name_char+;
+/* The same for 4 bytes. */
+static inline int equal4_nocase(const char *p, const char *literal, const char *fold)
+{
+	uint32_t bytes, want, case_bits;
+	memcpy(&bytes, p, 4);
+	memcpy(&want, literal, 4);
+	memcpy(&case_bits, fold, 4);
+	return (bytes | case_bits) == want;
+}
 
-	// port = 1*DIGIT (RFC 3261 25), 0 to 65535 as the parser reads it,
-	// in at most five digits.
-	via_common_port = DIGIT{1,4} | [0-5] DIGIT{4} | "6" [0-4] DIGIT{3} | "65" [0-4] DIGIT{2}
-		| "655" [0-2] DIGIT | "6553" [0-5];
+/* A hostname (RFC 3261 25) that ends where the bytes alphanum, "-" and
+ * "." from p stop, 32 bytes read as two blocks (only where 32 are left):
+ * NULL when the run is longer, or is not a hostname (an IPv4address, whose
+ * top label starts with a digit, among those). Such a run is a hostname
+ * when its labels, a trailing "." left out, are not empty, neither start
+ * nor end with "-", and the last starts with ALPHA:
+ *   hostname = *( domainlabel "." ) toplabel [ "." ]
+ *   domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
+ *   toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
+ * The byte it stops at is none of those, nor "[" (an IPv6reference starts
+ * with it), so sift__scan_host's longest match ends there too. */
+static const char *hostname_run_end(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (!sift__use_simd || end - p < 32)
+		return NULL;
+	uint32_t letter = 0, digit = 0, dash = 0, dot = 0;
+	for (int half = 0; half < 2; half++) {
+		/* Range tests in one signed compare each, as in scan_value.re. */
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * half));
+		__m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)),
+							_mm_set1_epi8((char)(0x80 - 'a'))),
+					   _mm_set1_epi8(-128 + 26));
+		__m128i d = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8((char)(0x80 - '0'))),
+					   _mm_set1_epi8(-128 + 10));
+		letter |= (uint32_t)_mm_movemask_epi8(l) << (16 * half);
+		digit |= (uint32_t)_mm_movemask_epi8(d) << (16 * half);
+		dash |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')))
+			<< (16 * half);
+		dot |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')))
+		       << (16 * half);
+	}
+	uint32_t other = ~(letter | digit | dash | dot);
+	if (!other)
+		return NULL; /* 32 bytes or more */
+	int length = __builtin_ctz(other);
+	if (length == 0)
+		return NULL;
+	uint32_t run = (1u << length) - 1; /* bits of the run; length <= 31 */
+	int name_length = length;
+	if (dot >> (length - 1) & 1) /* the trailing "." */
+		name_length--;
+	if (name_length == 0)
+		return NULL;
+	uint32_t name = (1u << name_length) - 1;
+	dot &= name;
+	dash &= run;
+	/* No label empty (no first ".", no ".."); none starting or ending
+	 * with "-" (no first or last "-", no ".-" or "-."). */
+	if ((dot & 1) || (dot & (dot >> 1)) || (dash & 1) || (dash >> (name_length - 1) & 1) ||
+	    (dash & (dot << 1)) || (dash & (dot >> 1)))
+		return NULL;
+	int top = dot ? 32 - __builtin_clz(dot) : 0; /* the top label's first byte */
+	if (!(letter >> top & 1))
+		return NULL;
+	return p + length;
+#else
+	(void)p;
+	(void)end;
+	return NULL;
+#endif
+}
 
-	// via-branch = "branch" EQUAL token; via-received with an IPv4address
-	// (RFC 3261 18.2.1 writes one); response-port = "rport" [EQUAL 1*DIGIT]
-	// (RFC 3581 3); a via-extension = generic-param with a token value.
-	via_common_param = 'branch' "=" token | 'received' "=" IPv4address
-		| 'rport' ("=" DIGIT+)? | via_other_name ("=" token)?;
-*/
-
-/* Bit vectors, no computed gotos, no end rule: as the bv setup of
- * scan_value.re. YYPEEK reads 0 at the end, which no rule below holds. */
-/*!rules:re2c:bv
-	re2c:api = custom;
-	re2c:yyfill:enable = 0;
-	re2c:define:YYCTYPE = 'unsigned char';
-	re2c:flags:bit-vectors = 1;
-	re2c:flags:computed-gotos = 0;
-*/
-
-/* 1 when the whole of [p, end) is a via-parm written the common way:
- *   "SIP/2.0/" transport SP (hostname / IPv4address) [":" port]
- *   *( ";" via_common_param )
- * with no other white space. Each part ends at a byte the next one starts
- * with and the part before cannot hold (SP, ":", ";", "=", the end), so
- * where this matches the parser's longest matches end at the same bytes
- * and pass the same checks: sift_via_parse returns SIFT_OK. An IPv6
- * reference, a maddr or ttl, a quoted value, SWS around a separator: 0,
- * for the parser to judge. No option changes the Via grammar. */
+/*
+ * 1 when the whole of [p, end) is a via-parm written the common way:
+ *   "SIP/2.0/" transport SP sent-by *( ";" via-params )
+ * with no white space but that one SP, each param one of
+ *   via-branch   = "branch" EQUAL token
+ *   via-received = "received" EQUAL IPv4address   (RFC 3261 18.2.1)
+ *   response-port = "rport" [EQUAL 1*DIGIT]        (RFC 3581 3)
+ *   via-extension = generic-param, a token value or none,
+ * names case-insensitive (RFC 3261 7.3.1). Each part is read by the
+ * matcher sift_via_parse reads it with, from the same byte, and ends at a
+ * byte that starts the next part; where the parser would skip SWS there
+ * is none to skip. So where this returns 1 the parser passes every check
+ * and returns SIFT_OK. A maddr or ttl, an IPv6 received, a quoted value,
+ * SWS around a separator: 0, for the parser to judge. No option changes
+ * the Via grammar.
+ */
 int sift__via_parm_is_common(const char *p, const char *end)
 {
-	SIFT_LEXER_BEGIN(p, end);
-	/*!use:re2c:bv
-	"SIP/2.0/" token " " (hostname | IPv4address) (":" via_common_port)?
-		(";" via_common_param)* { return YYCURSOR == YYLIMIT; }
-	* { return 0; }
-	*/
+	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport */
+	if (end - p < 8 || memcmp(p, "SIP/2.0/", 8) != 0)
+		return 0;
+	/* transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport: the
+	 * first three as written nearly always, then the SP; else a token. */
+	const char *q;
+	if (end - p >= 12 && p[11] == ' ' &&
+	    (memcmp(p + 8, "UDP", 3) == 0 || memcmp(p + 8, "TCP", 3) == 0 ||
+	     memcmp(p + 8, "TLS", 3) == 0))
+		q = p + 11;
+	else
+		q = sift__match_token_fast(p + 8, end);
+	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
+	if (!q || end - q < 2 || *q != ' ')
+		return 0;
+	p = hostname_run_end(q + 1, end);
+	if (!p) {
+		unsigned kind;
+		if (!(p = sift__scan_host(q + 1, end, &kind)))
+			return 0;
+	}
+	if (p < end && *p == ':') {
+		/* port = 1*DIGIT, within 16 bits as the parser reads it */
+		const char *digits = ++p;
+		unsigned port = 0;
+		while (p < end && *p >= '0' && *p <= '9') {
+			port = port * 10 + (unsigned)(*p - '0');
+			if (port > 65535)
+				return 0;
+			p++;
+		}
+		if (p == digits)
+			return 0;
+	}
+	/* *( SEMI via-params ) */
+	while (p < end) {
+		if (*p != ';')
+			return 0;
+		/* The names of a Via written by most agents, told by their
+		 * bytes and the one after; any other goes to the classifier. */
+		size_t left = (size_t)(end - p);
+		if (left >= 8 && equal8_nocase(p, ";branch=", "\0      \0")) {
+			if (!(p = sift__match_token_fast(p + 8, end)))
+				return 0;
+			continue;
+		}
+		if (left >= 10 && equal8_nocase(p, ";receive", "\0       ") &&
+		    equal8_nocase(p + 2, "eceived=", "       \0")) {
+			/* RFC 3261 18.2.1: the IPv4address the request came from */
+			p = sift__match_ipv4address(p + 10, end);
+			if (!p || (p < end && *p != ';'))
+				return 0;
+			continue;
+		}
+		if (left >= 6 && equal4_nocase(p, ";rpo", "\0   ") &&
+		    equal4_nocase(p + 2, "port", "    ") &&
+		    (left == 6 || p[6] == ';' || p[6] == '=')) {
+			p += 6;
+			if (p < end && *p == '=' && !(p = sift__match_digits(p + 1, end)))
+				return 0;
+			continue;
+		}
+		unsigned known = sift__scan_via_param_name(p + 1, end, &q);
+		if (!q)
+			return 0;
+		p = q;
+		if (p < end && *p == '=') {
+			p++;
+			if (known == VIA_RECEIVED)
+				q = sift__match_ipv4address(p, end);
+			else if (known == VIA_RPORT)
+				q = sift__match_digits(p, end);
+			else if (known == VIA_BRANCH || known == 0)
+				q = sift__match_token_fast(p, end);
+			else
+				return 0;
+			if (!q)
+				return 0;
+			p = q;
+		} else if (known != 0 && known != VIA_RPORT) {
+			return 0;
+		}
+	}
+	return 1;
 }
