@@ -15,29 +15,6 @@
 /* The results of sift__scan_via_param_name (scan_value.re). */
 enum { VIA_BRANCH = 1, VIA_RECEIVED, VIA_MADDR, VIA_TTL, VIA_RPORT };
 
-/* The 8 bytes at p equal literal, ignoring case where fold has a SP
- * (RFC 3261 7.3.1): fold holds 0x20 for each letter of literal, which is
- * lower case, and 0 elsewhere. A byte ORed with 0x20 equals a lower-case
- * letter only when it is that letter in either case. One load a side. */
-static inline int equal8_nocase(const char *p, const char *literal, const char *fold)
-{
-	uint64_t bytes, want, case_bits;
-	memcpy(&bytes, p, 8);
-	memcpy(&want, literal, 8);
-	memcpy(&case_bits, fold, 8);
-	return (bytes | case_bits) == want;
-}
-
-/* The same for 4 bytes. */
-static inline int equal4_nocase(const char *p, const char *literal, const char *fold)
-{
-	uint32_t bytes, want, case_bits;
-	memcpy(&bytes, p, 4);
-	memcpy(&want, literal, 4);
-	memcpy(&case_bits, fold, 4);
-	return (bytes | case_bits) == want;
-}
-
 /* A hostname (RFC 3261 25) that ends where the bytes alphanum, "-" and
  * "." from p stop, 32 bytes read as two blocks (only where 32 are left):
  * NULL when the run is longer, or is not a hostname (an IPv4address, whose
@@ -47,9 +24,10 @@ static inline int equal4_nocase(const char *p, const char *literal, const char *
  *   hostname = *( domainlabel "." ) toplabel [ "." ]
  *   domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
  *   toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
- * The byte it stops at is none of those, nor "[" (an IPv6reference starts
- * with it), so sift__scan_host's longest match ends there too. */
-static const char *hostname_run_end(const char *p, const char *end)
+ * The byte it stops at is none of those, nor is "[" (an IPv6reference
+ * starts with it) at p, so sift__scan_host's longest match ends there too,
+ * of kind SIFT_HOST_NAME: an IPv4address has no ALPHA. */
+const char *sift__match_hostname_run(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (!sift__use_simd || end - p < 32)
@@ -134,7 +112,7 @@ int sift__via_parm_is_common(const char *p, const char *end)
 	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
 	if (!q || end - q < 2 || *q != ' ')
 		return 0;
-	p = hostname_run_end(q + 1, end);
+	p = sift__match_hostname_run(q + 1, end);
 	if (!p) {
 		unsigned kind;
 		if (!(p = sift__scan_host(q + 1, end, &kind)))
@@ -160,21 +138,21 @@ int sift__via_parm_is_common(const char *p, const char *end)
 		/* The names of a Via written by most agents, told by their
 		 * bytes and the one after; any other goes to the classifier. */
 		size_t left = (size_t)(end - p);
-		if (left >= 8 && equal8_nocase(p, ";branch=", "\0      \0")) {
+		if (left >= 8 && sift__equal8_nocase(p, ";branch=", "\0      \0")) {
 			if (!(p = sift__match_token_fast(p + 8, end)))
 				return 0;
 			continue;
 		}
-		if (left >= 10 && equal8_nocase(p, ";receive", "\0       ") &&
-		    equal8_nocase(p + 2, "eceived=", "       \0")) {
+		if (left >= 10 && sift__equal8_nocase(p, ";receive", "\0       ") &&
+		    sift__equal8_nocase(p + 2, "eceived=", "       \0")) {
 			/* RFC 3261 18.2.1: the IPv4address the request came from */
 			p = sift__match_ipv4address(p + 10, end);
 			if (!p || (p < end && *p != ';'))
 				return 0;
 			continue;
 		}
-		if (left >= 6 && equal4_nocase(p, ";rpo", "\0   ") &&
-		    equal4_nocase(p + 2, "port", "    ") &&
+		if (left >= 6 && sift__equal4_nocase(p, ";rpo", "\0   ") &&
+		    sift__equal4_nocase(p + 2, "port", "    ") &&
 		    (left == 6 || p[6] == ';' || p[6] == '=')) {
 			p += 6;
 			if (p < end && *p == '=' && !(p = sift__match_digits(p + 1, end)))
