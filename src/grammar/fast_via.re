@@ -15,12 +15,41 @@
 /* The results of sift__scan_via_param_name (scan_value.re). */
 enum { VIA_BRANCH = 1, VIA_RECEIVED, VIA_MADDR, VIA_TTL, VIA_RPORT };
 
+#if defined(__SSE2__)
+/* The bytes of 16 at p that are host characters (alphanum, "-", "."),
+ * letters, "-" and ".", as bit masks. Range tests in one signed compare
+ * each, as in scan_value.re. */
+typedef struct host_bytes {
+	uint32_t member, letter, dash, dot;
+} host_bytes;
+
+static inline host_bytes classify_host_bytes(const char *p)
+{
+	__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)),
+						     _mm_set1_epi8((char)(0x80 - 'a'))),
+					_mm_set1_epi8(-128 + 26));
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8(-128 + 10));
+	__m128i dash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'));
+	__m128i dot = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.'));
+	host_bytes b;
+	b.member = (uint32_t)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(letter, digit), _mm_or_si128(dash, dot)));
+	b.letter = (uint32_t)_mm_movemask_epi8(letter);
+	b.dash = (uint32_t)_mm_movemask_epi8(dash);
+	b.dot = (uint32_t)_mm_movemask_epi8(dot);
+	return b;
+}
+#endif
+
 /* A hostname (RFC 3261 25) that ends where the bytes alphanum, "-" and
- * "." from p stop, 32 bytes read as two blocks (only where 32 are left):
- * NULL when the run is longer, or is not a hostname (an IPv4address, whose
- * top label starts with a digit, among those). Such a run is a hostname
- * when its labels, a trailing "." left out, are not empty, neither start
- * nor end with "-", and the last starts with ALPHA:
+ * "." from p stop, read 16 bytes a block, two at most, and only where the
+ * blocks are left: NULL when the run is longer than 31 bytes, or is not a
+ * hostname (an IPv4address, whose top label starts with a digit, among
+ * those). Such a run is a hostname when its labels, a trailing "." left
+ * out, are not empty, neither start nor end with "-", and the last starts
+ * with ALPHA:
  *   hostname = *( domainlabel "." ) toplabel [ "." ]
  *   domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
  *   toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
@@ -30,46 +59,35 @@ enum { VIA_BRANCH = 1, VIA_RECEIVED, VIA_MADDR, VIA_TTL, VIA_RPORT };
 const char *sift__match_hostname_run(const char *p, const char *end)
 {
 #if defined(__SSE2__)
-	if (!sift__use_simd || end - p < 32)
+	if (!sift__use_simd || end - p < 16)
 		return NULL;
-	uint32_t letter = 0, digit = 0, dash = 0, dot = 0;
-	for (int half = 0; half < 2; half++) {
-		/* Range tests in one signed compare each, as in scan_value.re. */
-		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * half));
-		__m128i l = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)),
-							_mm_set1_epi8((char)(0x80 - 'a'))),
-					   _mm_set1_epi8(-128 + 26));
-		__m128i d = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8((char)(0x80 - '0'))),
-					   _mm_set1_epi8(-128 + 10));
-		letter |= (uint32_t)_mm_movemask_epi8(l) << (16 * half);
-		digit |= (uint32_t)_mm_movemask_epi8(d) << (16 * half);
-		dash |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')))
-			<< (16 * half);
-		dot |= (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')))
-		       << (16 * half);
+	host_bytes b = classify_host_bytes(p);
+	if (b.member == 0xFFFFu) {
+		if (end - p < 32)
+			return NULL;
+		host_bytes high = classify_host_bytes(p + 16);
+		b.member |= high.member << 16;
+		b.letter |= high.letter << 16;
+		b.dash |= high.dash << 16;
+		b.dot |= high.dot << 16;
+		if (b.member == 0xFFFFFFFFu)
+			return NULL;
 	}
-	uint32_t other = ~(letter | digit | dash | dot);
-	if (!other)
-		return NULL; /* 32 bytes or more */
-	int length = __builtin_ctz(other);
+	int length = __builtin_ctz(~b.member);
 	if (length == 0)
 		return NULL;
-	uint32_t run = (1u << length) - 1; /* bits of the run; length <= 31 */
-	int name_length = length;
-	if (dot >> (length - 1) & 1) /* the trailing "." */
-		name_length--;
+	int name_length = length - (int)(b.dot >> (length - 1) & 1); /* a trailing "." */
 	if (name_length == 0)
 		return NULL;
-	uint32_t name = (1u << name_length) - 1;
-	dot &= name;
-	dash &= run;
+	uint32_t name = (1u << name_length) - 1; /* length <= 31 */
+	uint32_t dot = b.dot & name, dash = b.dash & name;
 	/* No label empty (no first ".", no ".."); none starting or ending
 	 * with "-" (no first or last "-", no ".-" or "-."). */
-	if ((dot & 1) || (dot & (dot >> 1)) || (dash & 1) || (dash >> (name_length - 1) & 1) ||
-	    (dash & (dot << 1)) || (dash & (dot >> 1)))
+	if ((dot & ((dot >> 1) | 1)) ||
+	    (dash & ((dot << 1) | (dot >> 1) | 1 | (1u << (name_length - 1)))))
 		return NULL;
 	int top = dot ? 32 - __builtin_clz(dot) : 0; /* the top label's first byte */
-	if (!(letter >> top & 1))
+	if (!(b.letter >> top & 1))
 		return NULL;
 	return p + length;
 #else
@@ -119,16 +137,14 @@ int sift__via_parm_is_common(const char *p, const char *end)
 			return 0;
 	}
 	if (p < end && *p == ':') {
-		/* port = 1*DIGIT, within 16 bits as the parser reads it */
+		/* port = 1*DIGIT that the parser reads within 16 bits: here at
+		 * most 5 digits, 5 no more than "65535" (the same order as
+		 * strings and as numbers). */
 		const char *digits = ++p;
-		unsigned port = 0;
-		while (p < end && *p >= '0' && *p <= '9') {
-			port = port * 10 + (unsigned)(*p - '0');
-			if (port > 65535)
-				return 0;
+		while (p < end && (unsigned char)(*p - '0') < 10)
 			p++;
-		}
-		if (p == digits)
+		if (p == digits || p - digits > 5 ||
+		    (p - digits == 5 && memcmp(digits, "65535", 5) > 0))
 			return 0;
 	}
 	/* *( SEMI via-params ) */
