@@ -18,9 +18,9 @@
  *     value sits at offset 1 of the input instead of 0 (no dependence on
  *     absolute positions).
  * And one of Via's own, on every input whatever its selector byte:
- *   - where the DFA of the common via-parm (src/grammar/fast_via.re)
- *     accepts the value, sift_via_parse accepts it too, with either option:
- *     validation answers SIFT_OK from that DFA alone.
+ *   - where sift__via_parm_is_common (src/grammar/fast_via.re) accepts
+ *     the value, sift_via_parse accepts it too, with either option:
+ *     validation answers SIFT_OK from that verdict alone.
  */
 #include "check.h"
 #include "grammar/internal.h"
@@ -46,7 +46,7 @@ static void check_via_common(const uint8_t *data, size_t size)
 		sift_span value = { 0, (uint32_t)len };
 		if (sift_via_parse(copy, value, 0, &via, NULL) != SIFT_OK ||
 		    sift_via_parse(copy, value, SIFT_OPT_STRICT, &via, NULL) != SIFT_OK) {
-			fprintf(stderr, "fuzz_validate: the common via-parm DFA accepts a value "
+			fprintf(stderr, "fuzz_validate: sift__via_parm_is_common accepts a value "
 					"sift_via_parse rejects\n");
 			abort();
 		}
