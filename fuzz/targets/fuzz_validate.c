@@ -17,8 +17,13 @@
  *   - the same result, offset shifted by one and the same rule, when the
  *     value sits at offset 1 of the input instead of 0 (no dependence on
  *     absolute positions).
+ * And one of Via's own, on every input whatever its selector byte:
+ *   - where sift__via_parm_is_common (src/grammar/fast_via.re) accepts
+ *     the value, sift_via_parse accepts it too, with either option:
+ *     validation answers SIFT_OK from that verdict alone.
  */
 #include "check.h"
+#include "grammar/internal.h"
 
 /* arg: the header id */
 static sift_code run_validate(const fuzz_value *v, fuzz_parsed *out)
@@ -29,6 +34,26 @@ static sift_code run_validate(const fuzz_value *v, fuzz_parsed *out)
 	return sift_header_validate(v->buf, (sift_header_id)v->arg, v->value, v->options, v->err);
 }
 
+/* The Via invariant above, on a heap copy of exactly the value's bytes. */
+static void check_via_common(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return;
+	size_t len = size - 1;
+	char *copy = fuzz_dup(data + 1, len);
+	if (sift__via_parm_is_common(copy, copy + len)) {
+		sift_via via;
+		sift_span value = { 0, (uint32_t)len };
+		if (sift_via_parse(copy, value, 0, &via, NULL) != SIFT_OK ||
+		    sift_via_parse(copy, value, SIFT_OPT_STRICT, &via, NULL) != SIFT_OK) {
+			fprintf(stderr, "fuzz_validate: sift__via_parm_is_common accepts a value "
+					"sift_via_parse rejects\n");
+			abort();
+		}
+	}
+	free(copy);
+}
+
 static fuzz_value_parser parsers[SIFT_H_COUNT];
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -37,5 +62,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!parsers[0].run)
 		for (int id = 0; id < SIFT_H_COUNT; id++)
 			parsers[id] = (fuzz_value_parser){ run_validate, id };
+	check_via_common(data, size);
 	return fuzz_value_target(&table, data, size);
 }

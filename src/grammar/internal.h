@@ -12,6 +12,8 @@
 #define SIFT_GRAMMAR_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #define SIFT_LEXER_BEGIN(start, end)                                          \
 	const unsigned char *YYCURSOR = (const unsigned char *)(start);        \
@@ -155,6 +157,13 @@ const char *sift__match_userinfo_fast(const char *p, const char *end);
  * expires, reg-id, +sip.instance (1 to 5, in that order). */
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
+/* 1 when all of [p, end) is a via-parm of the common shape, which
+ * sift_via_parse accepts (src/grammar/fast_via.re); 0: ask the parser. */
+int sift__via_parm_is_common(const char *p, const char *end);
+/* A hostname that is the whole run of alphanum, "-" and "." from p, found
+ * by SIMD (fast_via.re): its end, as sift__scan_host's with kind
+ * SIFT_HOST_NAME; NULL (ask sift__scan_host) for anything else. */
+const char *sift__match_hostname_run(const char *p, const char *end);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */
@@ -234,6 +243,30 @@ static inline int sift__equal_nocase(const char *p, size_t len, const char *lite
 			return 0;
 	}
 	return literal[len] == 0;
+}
+
+/* The 8 bytes at p equal literal, ignoring case where fold has a SP (RFC
+ * 3261 7.3.1; the Via parameter names of fast_via.re and hdr/params.c):
+ * fold holds 0x20 for each letter of literal, which is lower case, and 0
+ * elsewhere. A byte ORed with 0x20 equals a lower-case letter only when
+ * it is that letter in either case. One load a side. */
+static inline int sift__equal8_nocase(const char *p, const char *literal, const char *fold)
+{
+	uint64_t bytes, want, case_bits;
+	memcpy(&bytes, p, 8);
+	memcpy(&want, literal, 8);
+	memcpy(&case_bits, fold, 8);
+	return (bytes | case_bits) == want;
+}
+
+/* The same for 4 bytes. */
+static inline int sift__equal4_nocase(const char *p, const char *literal, const char *fold)
+{
+	uint32_t bytes, want, case_bits;
+	memcpy(&bytes, p, 4);
+	memcpy(&want, literal, 4);
+	memcpy(&case_bits, fold, 4);
+	return (bytes | case_bits) == want;
 }
 
 /* The end of one element of a comma list (RFC 3261 7.3.1: x *(COMMA x)):

@@ -188,11 +188,36 @@ const char *sift__parse_params_classified(const char *buf, const char *p, const 
 			    classified, base);
 }
 
+/* sift__scan_via_param_name, the names nearly every Via carries (RFC 3261
+ * 18.2.1 via-branch, via-received; RFC 3581 3 response-port) told first
+ * by their bytes: "branch" or "received" before "=", "rport" before the
+ * end or a byte no token holds. The same result, no DFA. */
+static unsigned via_param_name(const char *p, const char *end, const char **stop)
+{
+	size_t left = (size_t)(end - p);
+	if (left >= 7 && sift__equal4_nocase(p, "bran", "    ") &&
+	    sift__equal4_nocase(p + 3, "nch=", "   \0")) {
+		*stop = p + 6;
+		return 1; /* slots[0], via-branch */
+	}
+	if (left >= 9 && sift__equal8_nocase(p, "received", "        ") && p[8] == '=') {
+		*stop = p + 8;
+		return SIFT__VIA_RECEIVED;
+	}
+	if (left >= 5 && sift__equal4_nocase(p, "rpor", "    ") && (p[4] | 0x20) == 't' &&
+	    (left == 5 || p[5] == '=' || p[5] == ';' || p[5] == ',' || p[5] == ' ' ||
+	     p[5] == '\t' || p[5] == '\r' || p[5] == '\n')) {
+		*stop = p + 5;
+		return 5; /* slots[4], response-port */
+	}
+	return sift__scan_via_param_name(p, end, stop);
+}
+
 const char *sift__parse_via_params(const char *buf, const char *p, const char *end,
 				   sift_span *params, sift_error *err,
 				   const sift__param_slot *slots, void *base)
 {
 	/* slots are branch, received, maddr, ttl, rport: the classifier's order. */
-	return parse_params(buf, p, end, params, err, "via-params", 1, NULL, 0,
-			    sift__scan_via_param_name, slots, 5, base);
+	return parse_params(buf, p, end, params, err, "via-params", 1, NULL, 0, via_param_name,
+			    slots, 5, base);
 }

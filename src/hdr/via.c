@@ -91,8 +91,12 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	unsigned kind = SIFT_HOST_IPV6; /* the kind as in src/uri/uri.c */
-	q = sift__scan_host(p, end, &kind);
+	unsigned kind = SIFT_HOST_NAME; /* the kind as in src/uri/uri.c */
+	q = sift__match_hostname_run(p, end); /* the usual host name, without a DFA */
+	if (!q) {
+		kind = SIFT_HOST_IPV6;
+		q = sift__scan_host(p, end, &kind);
+	}
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)
