@@ -18,12 +18,12 @@
  *     value sits at offset 1 of the input instead of 0 (no dependence on
  *     absolute positions).
  * And one of Via's own, on every input whatever its selector byte:
- *   - where sift__via_parm_is_common (src/grammar/fast_via.re) accepts
+ *   - where sift__via_is_common (src/hdr/via.c) accepts
  *     the value, sift_via_parse accepts it too, with either option:
  *     validation answers SIFT_OK from that verdict alone.
  */
 #include "check.h"
-#include "grammar/internal.h"
+#include "hdr/internal.h"
 
 /* arg: the header id */
 static sift_code run_validate(const fuzz_value *v, fuzz_parsed *out)
@@ -41,12 +41,12 @@ static void check_via_common(const uint8_t *data, size_t size)
 		return;
 	size_t len = size - 1;
 	char *copy = fuzz_dup(data + 1, len);
-	if (sift__via_parm_is_common(copy, copy + len)) {
+	if (sift__via_is_common(copy, copy + len)) {
 		sift_via via;
 		sift_span value = { 0, (uint32_t)len };
 		if (sift_via_parse(copy, value, 0, &via, NULL) != SIFT_OK ||
 		    sift_via_parse(copy, value, SIFT_OPT_STRICT, &via, NULL) != SIFT_OK) {
-			fprintf(stderr, "fuzz_validate: sift__via_parm_is_common accepts a value "
+			fprintf(stderr, "fuzz_validate: sift__via_is_common accepts a value "
 					"sift_via_parse rejects\n");
 			abort();
 		}

@@ -157,9 +157,6 @@ const char *sift__match_userinfo_fast(const char *p, const char *end);
  * expires, reg-id, +sip.instance (1 to 5, in that order). */
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
-/* 1 when all of [p, end) is a via-parm of the common shape, which
- * sift_via_parse accepts (src/grammar/fast_via.re); 0: ask the parser. */
-int sift__via_parm_is_common(const char *p, const char *end);
 /* A hostname that is the whole run of alphanum, "-" and "." from p, found
  * by SIMD (fast_via.re): its end, as sift__scan_host's with kind
  * SIFT_HOST_NAME; NULL (ask sift__scan_host) for anything else. */

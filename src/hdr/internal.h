@@ -60,8 +60,23 @@ const char *sift__parse_params_classified(const char *buf, const char *p, const 
 					  void *base, sift__param_classifier classify,
 					  const sift__param_want *want, size_t want_count);
 
-/* The via-received entry of the Via slots (sift__scan_via_param_name). */
-#define SIFT__VIA_RECEIVED 2
+/* The Via parameter names sift__scan_via_param_name tells apart, in the
+ * order of the Via slots; 0 for any other name. */
+enum {
+	SIFT__VIA_BRANCH = 1,
+	SIFT__VIA_RECEIVED,
+	SIFT__VIA_MADDR,
+	SIFT__VIA_TTL,
+	SIFT__VIA_RPORT
+};
+
+/* sift__scan_via_param_name, with the names nearly every Via carries
+ * (branch, received, rport) told first by word compares (src/hdr/params.c). */
+unsigned sift__via_param_name(const char *p, const char *end, const char **stop);
+
+/* 1 when all of [p, end) is a via-parm of the common shape, which
+ * sift_via_parse() accepts; 0: ask the parser (src/hdr/via.c). */
+int sift__via_is_common(const char *p, const char *end);
 
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
  * IPv6address) lets a value hold an IPv6address that gen-value cannot.

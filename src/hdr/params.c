@@ -192,13 +192,13 @@ const char *sift__parse_params_classified(const char *buf, const char *p, const 
  * 18.2.1 via-branch, via-received; RFC 3581 3 response-port) told first
  * by their bytes: "branch" or "received" before "=", "rport" before the
  * end or a byte no token holds. The same result, no DFA. */
-static unsigned via_param_name(const char *p, const char *end, const char **stop)
+unsigned sift__via_param_name(const char *p, const char *end, const char **stop)
 {
 	size_t left = (size_t)(end - p);
 	if (left >= 7 && sift__equal4_nocase(p, "bran", "    ") &&
 	    sift__equal4_nocase(p + 3, "nch=", "   \0")) {
 		*stop = p + 6;
-		return 1; /* slots[0], via-branch */
+		return SIFT__VIA_BRANCH;
 	}
 	if (left >= 9 && sift__equal8_nocase(p, "received", "        ") && p[8] == '=') {
 		*stop = p + 8;
@@ -208,7 +208,7 @@ static unsigned via_param_name(const char *p, const char *end, const char **stop
 	    (left == 5 || p[5] == '=' || p[5] == ';' || p[5] == ',' || p[5] == ' ' ||
 	     p[5] == '\t' || p[5] == '\r' || p[5] == '\n')) {
 		*stop = p + 5;
-		return 5; /* slots[4], response-port */
+		return SIFT__VIA_RPORT;
 	}
 	return sift__scan_via_param_name(p, end, stop);
 }
@@ -218,6 +218,6 @@ const char *sift__parse_via_params(const char *buf, const char *p, const char *e
 				   const sift__param_slot *slots, void *base)
 {
 	/* slots are branch, received, maddr, ttl, rport: the classifier's order. */
-	return parse_params(buf, p, end, params, err, "via-params", 1, NULL, 0, via_param_name,
-			    slots, 5, base);
+	return parse_params(buf, p, end, params, err, "via-params", 1, NULL, 0,
+			    sift__via_param_name, slots, 5, base);
 }

@@ -47,6 +47,87 @@ static int is_rport(const char *v, const char *end, int has_value)
 	return !has_value || sift__match_digits(v, end) == end;
 }
 
+/*
+ * Full validation's verdict on the common via-parm, without the spans that
+ * sift_via_parse() fills (src/hdr/validate.c): 1 when the whole of
+ * [p, end) is
+ *   "SIP/2.0/" transport SP sent-by *( ";" via-params )
+ * with no white space but that one SP, each param one of
+ *   via-branch    = "branch" EQUAL token
+ *   via-received  = "received" EQUAL IPv4address   (RFC 3261 18.2.1)
+ *   response-port = "rport" [EQUAL 1*DIGIT]        (RFC 3581 3)
+ *   via-extension = generic-param, a token value or none,
+ * names case-insensitive (RFC 3261 7.3.1). Each part is read by the
+ * matcher sift_via_parse() reads it with, from the same byte, and ends at a
+ * byte that starts the next part; where the parser would skip SWS there is
+ * none to skip. So where this returns 1 the parser passes every check and
+ * returns SIFT_OK (the validate fuzz target aborts otherwise). A maddr or
+ * ttl, an IPv6 received, a quoted value, SWS around a separator: 0, and
+ * the parser judges, with its error offset and rule. No option changes the
+ * Via grammar.
+ */
+int sift__via_is_common(const char *p, const char *end)
+{
+	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport */
+	if (end - p < 8 || memcmp(p, "SIP/2.0/", 8) != 0)
+		return 0;
+	/* transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport: the
+	 * first three as written nearly always, then the SP; else a token. */
+	const char *q;
+	if (end - p >= 12 && p[11] == ' ' &&
+	    (memcmp(p + 8, "UDP", 3) == 0 || memcmp(p + 8, "TCP", 3) == 0 ||
+	     memcmp(p + 8, "TLS", 3) == 0))
+		q = p + 11;
+	else
+		q = sift__match_token_fast(p + 8, end);
+	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
+	if (!q || end - q < 2 || *q != ' ')
+		return 0;
+	p = sift__match_hostname_run(q + 1, end);
+	if (!p) {
+		unsigned kind;
+		if (!(p = sift__scan_host(q + 1, end, &kind)))
+			return 0;
+	}
+	if (p < end && *p == ':') {
+		/* port = 1*DIGIT that the parser reads within 16 bits: here at
+		 * most 5 digits, 5 no more than "65535" (the same order as
+		 * strings and as numbers). */
+		const char *digits = ++p;
+		while (p < end && (unsigned char)(*p - '0') < 10)
+			p++;
+		if (p == digits || p - digits > 5 ||
+		    (p - digits == 5 && memcmp(digits, "65535", 5) > 0))
+			return 0;
+	}
+	/* *( SEMI via-params ) */
+	while (p < end) {
+		if (*p != ';')
+			return 0;
+		unsigned known = sift__via_param_name(p + 1, end, &q);
+		if (!q)
+			return 0;
+		p = q;
+		if (p < end && *p == '=') {
+			p++;
+			if (known == SIFT__VIA_RECEIVED) /* the IPv4address the request came from */
+				q = sift__match_ipv4address(p, end);
+			else if (known == SIFT__VIA_RPORT)
+				q = sift__match_digits(p, end);
+			else if (known == SIFT__VIA_BRANCH || known == 0)
+				q = sift__match_token_fast(p, end);
+			else
+				return 0; /* maddr, ttl: the parser checks their values */
+			if (!q)
+				return 0;
+			p = q;
+		} else if (known != 0 && known != SIFT__VIA_RPORT) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sift_via *out,
 			 sift_error *err)
 {
