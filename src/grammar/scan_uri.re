@@ -237,7 +237,7 @@ const char *sift__match_absolute_uri_bv(const char *p, const char *end)
  * DFA that finds the end also tells the kind (a SIFT_HOST_* value). A tie
  * goes to the rule listed first: IPv4address, as the parsers have it (a
  * host that is exactly an IPv4address is one). */
-const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+static const char *scan_host_dfa(const char *p, const char *end, unsigned *kind)
 {
 	SIFT_MATCHER_BODY;
 	/*!use:re2c:bv
@@ -246,4 +246,52 @@ const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
 	IPv6reference { *kind = SIFT_HOST_IPV6; return (const char *)YYCURSOR; }
 	* { return NULL; }
 	*/
+}
+
+/* alphanum / "-": the bytes of a label (RFC 3261 25 domainlabel). */
+static const unsigned char label_bytes[256] = {
+	['-'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The DFA's result without the DFA for the common host: the run of label
+ * bytes and dots at p. Every hostname and IPv4address is made of those
+ * bytes and an IPv6reference starts with "[", so when the whole run is a
+ * hostname (labels that neither start nor end with "-", the last one
+ * starting with ALPHA, one "." between them and maybe one after), it is
+ * the longest match, and not an IPv4address (whose last label is
+ * digits), which would win a tie. Any other run (an IPv4address too, and
+ * "[") goes to the DFA. */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+{
+	const char *q = p, *last = NULL;
+	for (;;) {
+		const char *label = q;
+		while (q < end && label_bytes[(unsigned char)*q])
+			q++;
+		if (q == label)
+			break; /* after a ".": a trailing one, or a run the DFA reads */
+		if (*label == '-' || q[-1] == '-')
+			return scan_host_dfa(p, end, kind);
+		last = label;
+		if (q < end && *q == '.') {
+			q++;
+			continue;
+		}
+		break;
+	}
+	if (last && !(q < end && *q == '.') && (*last | 0x20) >= 'a' && (*last | 0x20) <= 'z') {
+		*kind = SIFT_HOST_NAME;
+		return q;
+	}
+	return scan_host_dfa(p, end, kind);
 }
