@@ -17,7 +17,7 @@
  * - the URI: sip or sips (RFC 3261 19.1), a user without ",", ";" or "?"
  *   (RFC 8217: an addr-spec with them must be in < >; the addr-spec
  *   parser ends the URI at "," and ";"), a password without ",", a
- *   hostname or IPv4address (no IPv6reference, no RFC 5118 form), a port
+ *   host as sift__scan_host finds it (not the RFC 5118 form), a port
  *   of at most 59999 (the parser holds it to 65535), other-params in
  *   < > only (the URI parser checks no parameter value; an addr-spec ends
  *   at its first ";"), no headers ("?": strict rejects them in an
@@ -57,10 +57,12 @@
 	fast_user = (unreserved | escaped | [&=+$/])+;
 	fast_password = (unreserved | escaped | [&=+$])*;
 	fast_port = DIGIT{1,4} | [0-5] DIGIT{4};
-	fast_uri = 'sip' 's'? ":" (fast_user (":" fast_password)? "@")?
-		   (hostname | IPv4address) (":" fast_port)?;
+	fast_userinfo = fast_user (":" fast_password)? "@";
 	fast_value = token | fast_quoted;
 	fast_semi = fast_ws ";" fast_ws;
+	fast_tail = (":" fast_port)? (";" other_param)* ">";
+	fast_end = fast_ws "\x00";
+	fast_tags = (fast_semi 'tag' "=" token)+;
 */
 
 /* The DFAs read a copy of the value that ends in a NUL: a byte needs no
@@ -69,9 +71,10 @@
  * byte outside it. */
 #undef YYPEEK
 #define YYPEEK() (*YYCURSOR)
-#define SIFT_MATCHER_BODY                                                     \
-	SIFT_LEXER_BEGIN(p, end);                                             \
-	(void)YYLIMIT
+#define FAST_MATCHER_BODY                                                     \
+	const unsigned char *YYCURSOR = (const unsigned char *)p;              \
+	const unsigned char *YYMARKER = YYCURSOR;                              \
+	(void)YYMARKER
 
 /* Longer values are rare, and left to the parser. */
 enum { FAST_COPY_MAX = 512 };
@@ -87,36 +90,72 @@ enum fast_address {
 	FAST_ADDR_SPEC_TAGS   /* the same with an addr-spec */
 };
 
-/* The address at *at: a name-addr ([ display-name ] "<" URI ">") or an
- * addr-spec without parameters, alone or followed by tag-params only
- * (From and To, nearly always): those rules end with the NUL after the
- * copy, so they match only the whole value, and being longer they win
- * over the rules that match the address alone. */
-static enum fast_address fast_address(const char **at, const char *end)
+/* The address up to its host: [ display-name ] "<" and the URI's scheme
+ * and userinfo (FAST_NAME_ADDR), or those of an addr-spec
+ * (FAST_ADDR_SPEC). *at moves to the host. */
+static enum fast_address fast_head(const char **at)
 {
 	const char *p = *at;
-	SIFT_MATCHER_BODY;
+	FAST_MATCHER_BODY;
 	/*!use:re2c:bv
-	fast_name_addr = fast_ws ((token fast_ws)* | fast_quoted fast_ws) "<" fast_uri
-			 (";" other_param)* ">";
-	fast_addr_spec = fast_ws fast_uri;
-	fast_end = fast_ws "\x00";
-	fast_tags = (fast_semi 'tag' "=" token)+;
+	fast_ws ((token fast_ws)* | fast_quoted fast_ws) "<" 'sip' 's'? ":" fast_userinfo? {
+		*at = (const char *)YYCURSOR;
+		return FAST_NAME_ADDR;
+	}
+	fast_ws 'sip' 's'? ":" fast_userinfo? {
+		*at = (const char *)YYCURSOR;
+		return FAST_ADDR_SPEC;
+	}
+	* { return FAST_NO_ADDRESS; }
+	*/
+}
 
-	fast_name_addr fast_end { *at = (const char *)YYCURSOR - 1; return FAST_NAME_ADDR_WHOLE; }
-	fast_addr_spec fast_end { *at = (const char *)YYCURSOR - 1; return FAST_ADDR_SPEC_WHOLE; }
-	fast_name_addr fast_tags fast_end {
+/* The rest of a name-addr after its host: port, URI parameters, ">".
+ * With only white space after it, or tag-params and white space, the
+ * rules end with the NUL after the copy, so they match only the whole
+ * value, and being longer they win over the one that stops at ">". */
+static enum fast_address fast_name_addr_tail(const char **at)
+{
+	const char *p = *at;
+	FAST_MATCHER_BODY;
+	/*!use:re2c:bv
+	fast_tail fast_end { *at = (const char *)YYCURSOR - 1; return FAST_NAME_ADDR_WHOLE; }
+	fast_tail fast_tags fast_end {
 		*at = (const char *)YYCURSOR - 1;
 		return FAST_NAME_ADDR_TAGS;
 	}
-	fast_addr_spec fast_tags fast_end {
+	fast_tail { *at = (const char *)YYCURSOR; return FAST_NAME_ADDR; }
+	* { return FAST_NO_ADDRESS; }
+	*/
+}
+
+/* The same after the host of an addr-spec: a port at most. */
+static enum fast_address fast_addr_spec_tail(const char **at)
+{
+	const char *p = *at;
+	FAST_MATCHER_BODY;
+	/*!use:re2c:bv
+	(":" fast_port)? fast_end { *at = (const char *)YYCURSOR - 1; return FAST_ADDR_SPEC_WHOLE; }
+	(":" fast_port)? fast_tags fast_end {
 		*at = (const char *)YYCURSOR - 1;
 		return FAST_ADDR_SPEC_TAGS;
 	}
-	fast_name_addr { *at = (const char *)YYCURSOR; return FAST_NAME_ADDR; }
-	fast_addr_spec { *at = (const char *)YYCURSOR; return FAST_ADDR_SPEC; }
-	* { return FAST_NO_ADDRESS; }
+	(":" fast_port)? { *at = (const char *)YYCURSOR; return FAST_ADDR_SPEC; }
 	*/
+}
+
+/* The address at *at: a name-addr or an addr-spec without parameters,
+ * alone, followed by tag-params only (From and To, nearly always) or by
+ * more (FAST_NAME_ADDR, FAST_ADDR_SPEC: from *at on). The host is the
+ * URI parser's: sift__scan_host finds the same end there, since no host
+ * holds the byte that ends the URI (">", or ";", "," or white space). */
+static enum fast_address fast_address(const char **at, const char *end)
+{
+	enum fast_address found = fast_head(at);
+	unsigned kind;
+	if (found == FAST_NO_ADDRESS || !(*at = sift__scan_host(*at, end, &kind)))
+		return FAST_NO_ADDRESS;
+	return found == FAST_NAME_ADDR ? fast_name_addr_tail(at) : fast_addr_spec_tail(at);
 }
 
 enum fast_param {
@@ -132,10 +171,10 @@ enum fast_param {
  * the parser checks come first: on a tie (same length) re2c takes the
  * first rule, so a valid value is told apart from another one, and a
  * longer match (a tenth digit) goes to the rule after. */
-static enum fast_param fast_param(const char **at, const char *end)
+static enum fast_param fast_param(const char **at)
 {
 	const char *p = *at;
-	SIFT_MATCHER_BODY;
+	FAST_MATCHER_BODY;
 	/*!use:re2c:bv
 	fast_semi 'tag' "=" token { *at = (const char *)YYCURSOR; return FAST_TAG; }
 	fast_semi 'tag' ("=" fast_value)? { return FAST_TAG_OTHER; }
@@ -194,7 +233,7 @@ int sift__addr_fast_accept(const char *p, const char *end, unsigned options)
 			return 1;
 		if (options & SIFT_ADDR_NO_PARAMS)
 			return 0;
-		switch (fast_param(&p, end)) {
+		switch (fast_param(&p)) {
 		case FAST_TAG:
 		case FAST_CONTACT:
 		case FAST_GENERIC:
