@@ -76,8 +76,9 @@
 	const unsigned char *YYMARKER = YYCURSOR;                              \
 	(void)YYMARKER
 
-/* Longer values are rare, and left to the parser. */
-enum { FAST_COPY_MAX = 512 };
+/* Longer values are rare, and left to the parser. The copy ends in
+ * FAST_PADDING NULs: the first is the end the DFAs see. */
+enum { FAST_COPY_MAX = 512, FAST_PADDING = 16 };
 
 /* What fast_address found. */
 enum fast_address {
@@ -148,12 +149,14 @@ static enum fast_address fast_addr_spec_tail(const char **at)
  * alone, followed by tag-params only (From and To, nearly always) or by
  * more (FAST_NAME_ADDR, FAST_ADDR_SPEC: from *at on). The host is the
  * URI parser's: sift__scan_host finds the same end there, since no host
- * holds the byte that ends the URI (">", or ";", "," or white space). */
-static enum fast_address fast_address(const char **at, const char *end)
+ * holds the byte that ends the URI (">", or ";", "," or white space).
+ * Nor does it hold a NUL, so with the copy's FAST_PADDING NULs readable
+ * the end is the same, and sift__scan_host reads 16 bytes a step to it. */
+static enum fast_address fast_address(const char **at, const char *padded_end)
 {
 	enum fast_address found = fast_head(at);
 	unsigned kind;
-	if (found == FAST_NO_ADDRESS || !(*at = sift__scan_host(*at, end, &kind)))
+	if (found == FAST_NO_ADDRESS || !(*at = sift__scan_host(*at, padded_end, &kind)))
 		return FAST_NO_ADDRESS;
 	return found == FAST_NAME_ADDR ? fast_name_addr_tail(at) : fast_addr_spec_tail(at);
 }
@@ -200,21 +203,24 @@ int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
 int sift__addr_fast_accept(const char *p, const char *end, unsigned options)
 {
 	size_t length = (size_t)(end - p);
-	char copy[FAST_COPY_MAX + 1];
+	char copy[FAST_COPY_MAX + FAST_PADDING];
 	if (length > FAST_COPY_MAX)
 		return 0;
 	memcpy(copy, p, length);
-	copy[length] = 0;
+	memset(copy + length, 0, FAST_PADDING);
 	p = copy;
 	end = copy + length;
 	/* Contact's STAR: the parser takes a value that starts with "*" for
-	 * one, so "*" starting a display-name token is its to judge. */
-	const char *first = p;
-	while (first < end && (*first == ' ' || *first == '\t'))
-		first++;
-	if ((options & SIFT_ADDR_ALLOW_STAR) && first < end && *first == '*')
-		return 0;
-	enum fast_address found = fast_address(&p, end);
+	 * one, so "*" starting a display-name token is its to judge (the
+	 * NUL stops the loop). */
+	if (options & SIFT_ADDR_ALLOW_STAR) {
+		const char *first = p;
+		while (*first == ' ' || *first == '\t')
+			first++;
+		if (*first == '*')
+			return 0;
+	}
+	enum fast_address found = fast_address(&p, end + FAST_PADDING);
 	int name_addr = found == FAST_NAME_ADDR || found == FAST_NAME_ADDR_WHOLE ||
 			found == FAST_NAME_ADDR_TAGS;
 	if (found == FAST_NO_ADDRESS || ((options & SIFT_ADDR_NAME_ADDR_ONLY) && !name_addr))
