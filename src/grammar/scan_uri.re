@@ -6,6 +6,10 @@
  */
 #include "grammar/internal.h"
 #include "sipsift/uri.h"
+#include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /*!include:re2c "abnf.re" */
 
@@ -237,7 +241,7 @@ const char *sift__match_absolute_uri_bv(const char *p, const char *end)
  * DFA that finds the end also tells the kind (a SIFT_HOST_* value). A tie
  * goes to the rule listed first: IPv4address, as the parsers have it (a
  * host that is exactly an IPv4address is one). */
-const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+static const char *scan_host_dfa(const char *p, const char *end, unsigned *kind)
 {
 	SIFT_MATCHER_BODY;
 	/*!use:re2c:bv
@@ -246,4 +250,99 @@ const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
 	IPv6reference { *kind = SIFT_HOST_IPV6; return (const char *)YYCURSOR; }
 	* { return NULL; }
 	*/
+}
+
+/* alphanum / "-": the bytes of a label (RFC 3261 25 domainlabel). */
+static const unsigned char label_bytes[256] = {
+	['-'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* The run of label bytes and dots at p (at most 63 bytes: 0 for a longer
+ * one): its length, with bit i of *dots and *hyphens set where byte i is
+ * a "." or a "-". 16 bytes a step with SSE2 while 16 can be read. */
+static size_t host_run(const char *p, const char *end, uint64_t *dots, uint64_t *hyphens)
+{
+	size_t n = 0;
+	uint64_t dot_bits = 0, hyphen_bits = 0;
+#if defined(__SSE2__)
+	if (sift__use_simd) {
+		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
+		while (n <= 48 && end - (p + n) >= 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + n));
+			__m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+			__m128i dot = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.'));
+			__m128i hyphen = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'));
+			__m128i in = _mm_or_si128(
+				_mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(lower, to_a), letters),
+					     _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits)),
+				_mm_or_si128(dot, hyphen));
+			unsigned out = ~(unsigned)_mm_movemask_epi8(in) & 0xFFFF;
+			unsigned length = out ? (unsigned)__builtin_ctz(out) : 16;
+			unsigned keep = (1u << length) - 1;
+			dot_bits |= (uint64_t)((unsigned)_mm_movemask_epi8(dot) & keep) << n;
+			hyphen_bits |= (uint64_t)((unsigned)_mm_movemask_epi8(hyphen) & keep) << n;
+			n += length;
+			if (out)
+				goto done;
+		}
+	}
+#endif
+	for (; p + n < end && n < 64; n++) {
+		unsigned char c = (unsigned char)p[n];
+		if (c == '.')
+			dot_bits |= 1ull << n;
+		else if (!label_bytes[c])
+			break;
+		else if (c == '-')
+			hyphen_bits |= 1ull << n;
+	}
+	if (n == 64)
+		return 0;
+#if defined(__SSE2__)
+done:
+#endif
+	*dots = dot_bits;
+	*hyphens = hyphen_bits;
+	return n;
+}
+
+/* The DFA's result without the DFA for the common host: the run of label
+ * bytes and dots at p. Every hostname and IPv4address is made of those
+ * bytes and an IPv6reference starts with "[", so when the whole run is a
+ * hostname (labels that neither start nor end with "-", the last one
+ * starting with ALPHA, one "." between them and maybe one after), it is
+ * the longest match, and not an IPv4address (whose last label is
+ * digits), which would win a tie. Any other run (an IPv4address too, and
+ * "[") goes to the DFA. */
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+{
+	uint64_t dots, hyphens;
+	size_t n = host_run(p, end, &dots, &hyphens);
+	if (n) {
+		uint64_t last = 1ull << (n - 1);
+		/* A label that is empty or starts or ends with "-": a "." or
+		 * "-" first, "..", ".-", "-." or "-" last. */
+		uint64_t bad = ((dots | hyphens) & 1) | (dots & dots >> 1) | (dots & hyphens >> 1) |
+			       (hyphens & dots >> 1) | (hyphens & last);
+		/* The toplabel starts after the last "." but a trailing one. */
+		uint64_t inner = dots & ~last;
+		size_t top = inner ? (size_t)(64 - __builtin_clzll(inner)) : 0;
+		unsigned char first = (unsigned char)(p[top] | 0x20);
+		if (!bad && first >= 'a' && first <= 'z') {
+			*kind = SIFT_HOST_NAME;
+			return p + n;
+		}
+	}
+	return scan_host_dfa(p, end, kind);
 }
