@@ -23,6 +23,7 @@
  *     validation answers SIFT_OK from that verdict alone.
  */
 #include "check.h"
+#include "grammar/internal.h"
 #include "hdr/internal.h"
 
 /* The verdict-only fast path of the address headers
@@ -30,7 +31,6 @@
  * with the same options: for a value of an address header, with each
  * set of SIFT_ADDR_* flags validation uses, a fast accept where the parser
  * fails aborts. */
-int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
 
 static void check_address_fast_path(const fuzz_value *v)
 {

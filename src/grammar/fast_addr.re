@@ -195,8 +195,6 @@ static enum fast_param fast_param(const char **at)
 	*/
 }
 
-int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
-
 /* 1 when the whole of [p, end) is one of the shapes above; then
  * sift_addr_parse accepts it with these options (the SIFT_ADDR_* flags and
  * either mode). 0 says nothing. */

@@ -146,8 +146,12 @@ const char *sift__match_token_bv(const char *p, const char *end);
 const char *sift__match_host_bv(const char *p, const char *end);
 const char *sift__match_uri_parameter_bv(const char *p, const char *end);
 const char *sift__match_absolute_uri_bv(const char *p, const char *end);
-/* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re). */
+/* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re).
+ * A run of alphanum, "-" and "." that is a hostname is decided by bit masks
+ * (SSE2), everything else by sift__scan_host_dfa; test_uri holds the two to
+ * the same end and kind on every string of a small alphabet. */
 const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
+const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);
 const char *sift__match_product_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
@@ -157,10 +161,10 @@ const char *sift__match_userinfo_fast(const char *p, const char *end);
  * expires, reg-id, +sip.instance (1 to 5, in that order). */
 unsigned sift__scan_via_param_name(const char *p, const char *end, const char **stop);
 unsigned sift__scan_addr_param_name(const char *p, const char *end, const char **stop);
-/* A hostname that is the whole run of alphanum, "-" and "." from p, found
- * by SIMD (fast_via.re): its end, as sift__scan_host's with kind
- * SIFT_HOST_NAME; NULL (ask sift__scan_host) for anything else. */
-const char *sift__match_hostname_run(const char *p, const char *end);
+/* 1 when all of [p, end) is a name-addr or addr-spec with parameters of
+ * the common shapes, which sift_addr_parse() accepts with these options
+ * (SIFT_ADDR_* flags and mode); 0 says nothing (src/grammar/fast_addr.re). */
+int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */
@@ -243,7 +247,7 @@ static inline int sift__equal_nocase(const char *p, size_t len, const char *lite
 }
 
 /* The 8 bytes at p equal literal, ignoring case where fold has a SP (RFC
- * 3261 7.3.1; the Via parameter names of fast_via.re and hdr/params.c):
+ * 3261 7.3.1; the Via parameter names of hdr/params.c):
  * fold holds 0x20 for each letter of literal, which is lower case, and 0
  * elsewhere. A byte ORed with 0x20 equals a lower-case letter only when
  * it is that letter in either case. One load a side. */

@@ -241,7 +241,7 @@ const char *sift__match_absolute_uri_bv(const char *p, const char *end)
  * DFA that finds the end also tells the kind (a SIFT_HOST_* value). A tie
  * goes to the rule listed first: IPv4address, as the parsers have it (a
  * host that is exactly an IPv4address is one). */
-static const char *scan_host_dfa(const char *p, const char *end, unsigned *kind)
+const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind)
 {
 	SIFT_MATCHER_BODY;
 	/*!use:re2c:bv
@@ -344,5 +344,5 @@ const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
 			return p + n;
 		}
 	}
-	return scan_host_dfa(p, end, kind);
+	return sift__scan_host_dfa(p, end, kind);
 }

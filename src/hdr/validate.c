@@ -54,9 +54,7 @@ sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *
 /* The address headers (RFC 3261 20.10, 20.20, 20.30, 20.34, 20.39): the
  * common shapes are accepted by the DFA of src/grammar/fast_addr.re, which
  * accepts only what sift_addr_parse accepts with the same options; every
- * other value, and so every error, is sift_addr_parse's. (The declaration
- * belongs in grammar/internal.h.) */
-int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
+ * other value, and so every error, is sift_addr_parse's. */
 
 static sift_code addr_check(const char *buf, sift_span value, unsigned options,
 			    sift_addr *scratch, sift_error *err)

@@ -83,12 +83,9 @@ int sift__via_is_common(const char *p, const char *end)
 	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
 	if (!q || end - q < 2 || *q != ' ')
 		return 0;
-	p = sift__match_hostname_run(q + 1, end);
-	if (!p) {
-		unsigned kind;
-		if (!(p = sift__scan_host(q + 1, end, &kind)))
-			return 0;
-	}
+	unsigned kind;
+	if (!(p = sift__scan_host(q + 1, end, &kind)))
+		return 0;
 	if (p < end && *p == ':') {
 		/* port = 1*DIGIT that the parser reads within 16 bits: here at
 		 * most 5 digits, 5 no more than "65535" (the same order as
@@ -172,12 +169,8 @@ sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sif
 		p = q + 1;
 	else if (!(p = sift__match_lws(q, end)))
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, q, "LWS");
-	unsigned kind = SIFT_HOST_NAME; /* the kind as in src/uri/uri.c */
-	q = sift__match_hostname_run(p, end); /* the usual host name, without a DFA */
-	if (!q) {
-		kind = SIFT_HOST_IPV6;
-		q = sift__scan_host(p, end, &kind);
-	}
+	unsigned kind = SIFT_HOST_IPV6; /* the kind as in src/uri/uri.c */
+	q = sift__scan_host(p, end, &kind);
 	if (!q) /* RFC 5118 4.10, as in src/uri/uri.c */
 		q = sift__match_ipv6reference_rfc3261(p, end);
 	if (!q)

@@ -1115,6 +1115,75 @@ static void test_param_walk_ends_on_unchecked_bytes(void **state)
 	}
 }
 
+/* RFC 3261 25: hostname = *( domainlabel "." ) toplabel [ "." ]. The host
+ * scanner decides a run of alphanum, "-" and "." that is a hostname by bit
+ * masks, 16 bytes a step, and leaves every other host to the DFA generated
+ * from the ABNF; both must find the same end and kind. Every string of up
+ * to 7 bytes over letters, a digit, "-", "." and two bytes that end a host,
+ * and random longer ones, at every SIMD level, ending at the end of the
+ * bytes and followed by a parameter (so that 16 bytes can be read). */
+extern int sift__use_simd;
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
+const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind);
+
+static void host_scanners_agree(const char *text, size_t length)
+{
+	char buf[128];
+	static const char tail[] = ";transport=udp;lr;maddr=x";
+	memcpy(buf, text, length);
+	memcpy(buf + length, tail, sizeof tail - 1);
+	size_t ends[2] = { length, length + sizeof tail - 1 };
+	for (int level = 2; level >= 0; level--) {
+		sift__use_simd = level;
+		for (int e = 0; e < 2; e++) {
+			unsigned kind = 99, dfa_kind = 99;
+			const char *got = sift__scan_host(buf, buf + ends[e], &kind);
+			const char *want = sift__scan_host_dfa(buf, buf + ends[e], &dfa_kind);
+			if (got != want || (want && kind != dfa_kind)) {
+				print_message("host \"%.*s\" (SIMD level %d, end %zu): %ld/%u, DFA %ld/%u\n",
+					      (int)length, text, level, ends[e],
+					      got ? (long)(got - buf) : -1L, kind,
+					      want ? (long)(want - buf) : -1L, dfa_kind);
+				fail();
+			}
+		}
+	}
+	sift__use_simd = 2;
+}
+
+static void test_rfc3261_25_hostname_by_masks_is_what_the_dfa_finds(void **state)
+{
+	(void)state;
+	static const char alphabet[] = "aZ0-.:;";
+	const size_t symbols = sizeof alphabet - 1;
+	char text[80];
+	for (size_t length = 1; length <= 7; length++) {
+		size_t count = 1;
+		for (size_t i = 0; i < length; i++)
+			count *= symbols;
+		for (size_t n = 0; n < count; n++) {
+			size_t rest = n;
+			for (size_t i = 0; i < length; i++, rest /= symbols)
+				text[i] = alphabet[rest % symbols];
+			host_scanners_agree(text, length);
+		}
+	}
+	/* Longer names (up to 70 bytes: past the masks' 63), mostly label
+	 * bytes, from a fixed seed. */
+	static const char label[] = "abcxyzABCXYZ0189-.";
+	uint32_t seed = 2463534242u;
+	for (int round = 0; round < 200000; round++) {
+		seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+		size_t length = 8 + seed % 63;
+		for (size_t i = 0; i < length; i++) {
+			seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+			text[i] = (seed >> 8) % 50 == 0 ? alphabet[5 + seed % 2]
+							 : label[seed % (sizeof label - 1)];
+		}
+		host_scanners_agree(text, length);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1154,6 +1223,7 @@ int main(void)
 		cmocka_unit_test(test_rfc7462_9_2_unregistered_names_are_reported),
 		cmocka_unit_test(test_bad_arguments_are_refused),
 		cmocka_unit_test(test_param_walk_ends_on_unchecked_bytes),
+		cmocka_unit_test(test_rfc3261_25_hostname_by_masks_is_what_the_dfa_finds),
 	};
 	return cmocka_run_group_tests_name("uri", tests, NULL, teardown);
 }
