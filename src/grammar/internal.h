@@ -246,27 +246,18 @@ static inline int sift__equal_nocase(const char *p, size_t len, const char *lite
 	return literal[len] == 0;
 }
 
-/* The 8 bytes at p equal literal, ignoring case where fold has a SP (RFC
- * 3261 7.3.1; the Via parameter names of hdr/params.c):
- * fold holds 0x20 for each letter of literal, which is lower case, and 0
- * elsewhere. A byte ORed with 0x20 equals a lower-case letter only when
- * it is that letter in either case. One load a side. */
-static inline int sift__equal8_nocase(const char *p, const char *literal, const char *fold)
+/* The n (at most 8) bytes at p equal literal, ignoring case where fold
+ * has a SP (RFC 3261 7.3.1; the Via parameter names of hdr/params.c): fold
+ * holds 0x20 for each letter of literal, which is lower case, and 0
+ * elsewhere. A byte ORed with 0x20 equals a lower-case letter only when it
+ * is that letter in either case. With n a constant, one load a side. */
+static inline int sift__equal_word_nocase(const char *p, const char *literal, const char *fold,
+					  size_t n)
 {
-	uint64_t bytes, want, case_bits;
-	memcpy(&bytes, p, 8);
-	memcpy(&want, literal, 8);
-	memcpy(&case_bits, fold, 8);
-	return (bytes | case_bits) == want;
-}
-
-/* The same for 4 bytes. */
-static inline int sift__equal4_nocase(const char *p, const char *literal, const char *fold)
-{
-	uint32_t bytes, want, case_bits;
-	memcpy(&bytes, p, 4);
-	memcpy(&want, literal, 4);
-	memcpy(&case_bits, fold, 4);
+	uint64_t bytes = 0, want = 0, case_bits = 0;
+	memcpy(&bytes, p, n);
+	memcpy(&want, literal, n);
+	memcpy(&case_bits, fold, n);
 	return (bytes | case_bits) == want;
 }
 

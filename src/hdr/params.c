@@ -195,16 +195,16 @@ const char *sift__parse_params_classified(const char *buf, const char *p, const 
 unsigned sift__via_param_name(const char *p, const char *end, const char **stop)
 {
 	size_t left = (size_t)(end - p);
-	if (left >= 7 && sift__equal4_nocase(p, "bran", "    ") &&
-	    sift__equal4_nocase(p + 3, "nch=", "   \0")) {
+	if (left >= 7 && sift__equal_word_nocase(p, "bran", "    ", 4) &&
+	    sift__equal_word_nocase(p + 3, "nch=", "   \0", 4)) {
 		*stop = p + 6;
 		return SIFT__VIA_BRANCH;
 	}
-	if (left >= 9 && sift__equal8_nocase(p, "received", "        ") && p[8] == '=') {
+	if (left >= 9 && sift__equal_word_nocase(p, "received", "        ", 8) && p[8] == '=') {
 		*stop = p + 8;
 		return SIFT__VIA_RECEIVED;
 	}
-	if (left >= 5 && sift__equal4_nocase(p, "rpor", "    ") && (p[4] | 0x20) == 't' &&
+	if (left >= 5 && sift__equal_word_nocase(p, "rpor", "    ", 4) && (p[4] | 0x20) == 't' &&
 	    (left == 5 || p[5] == '=' || p[5] == ';' || p[5] == ',' || p[5] == ' ' ||
 	     p[5] == '\t' || p[5] == '\r' || p[5] == '\n')) {
 		*stop = p + 5;
