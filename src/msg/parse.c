@@ -561,11 +561,74 @@ static sift_code block_line_end(parser *ps, block *b, const char *p, const char 
 	}
 }
 
+/* field_name(): the line is no header field, and framing, which stores
+ * nothing, goes on past it (sift_parse() reports it). */
+#define NOT_A_FIELD ((sift_code)-2)
+
+/*
+ * header-name HCOLON (RFC 3261 7.3.1, 25: HCOLON = *( SP / HTAB ) ":" SWS)
+ * of the field at line: first_colon is the first ':' of its first line
+ * (NULL: none), field_end where its content ends. A registered name before
+ * the colon is found by perfect hash (unless hash_missed says the name up
+ * to first_colon missed already); anything else (an extension header,
+ * white space, no colon at all) goes through the name DFA, which also says
+ * what is wrong. Sets *id, *compact, *name_end and *colon. Not inlined:
+ * it is off the fast path, whose registers it would crowd.
+ */
+static inline sift_code field_name(parser *ps, const char *line, const char *field_end,
+				   const char *first_colon, int hash_missed, unsigned *id,
+				   int *compact, const char **name_end, const char **colon)
+{
+	const char *stop = first_colon, *at = first_colon;
+	if (stop) {
+		while (stop > line && sift__is_wsp((unsigned char)stop[-1]))
+			stop--;
+		if (stop != first_colon)
+			hash_missed = 0; /* the trimmed name is another name */
+	}
+	if (!stop || hash_missed ||
+	    !sift__lookup_header_name(line, (size_t)(stop - line), (size_t)(ps->end - line), id,
+				      compact)) {
+		stop = sift__scan_header_name(line, field_end, id, compact);
+		at = stop;
+		while (at && at < field_end && sift__is_wsp((unsigned char)*at))
+			at++;
+		if (!stop || at >= field_end || *at != ':') {
+			if (ps->framing)
+				return NOT_A_FIELD;
+			return fail(ps, SIFT_E_HEADER_LINE, stop && stop != line ? at : line,
+				    stop ? "HCOLON" : "header-name", SIFT_H_NONE);
+		}
+	}
+	*name_end = stop;
+	*colon = at;
+	return SIFT_OK;
+}
+
+/* A field's Content-Length (framing needs it in every mode) and its index
+ * entries; may_have_commas 0 when the value is known to hold no comma, so
+ * that a list value is one element without a look at its bytes. */
+static inline sift_code take_field(parser *ps, const char *line, const char *name_end,
+				   const char *colon, const char *field_end, unsigned id,
+				   unsigned flags, int may_have_commas)
+{
+	sift_code code;
+	if (id == SIFT_H_CONTENT_LENGTH &&
+	    (code = take_content_length(ps, colon + 1, field_end)) != SIFT_OK)
+		return code;
+	if (!ps->msg)
+		return SIFT_OK;
+	sift_span name = sift__span(ps->buf, line, name_end);
+	return header_is_list[id] && may_have_commas
+		       ? add_list(ps, name, colon + 1, field_end, id, flags)
+		       : add_entry(ps, name, colon + 1, field_end, id, flags);
+}
+
 /*
  * The general path: one field at p that the fast path of scan_headers()
- * did not take (a fold, a bare LF, an unregistered or malformed name, no
- * colon, a line over the window, the end of the bytes). *next receives
- * where the next field starts. Returns SIFT_OK, an error, or NEED_MORE.
+ * did not take (a fold, a bare LF, a line over the window, the end of the
+ * bytes). *next receives where the next field starts. Returns SIFT_OK, an
+ * error, or NEED_MORE.
  */
 static sift_code scan_headers_field(parser *ps, block *b, const char *p, const char **next)
 {
@@ -589,49 +652,16 @@ static sift_code scan_headers_field(parser *ps, block *b, const char *p, const c
 	}
 	*next = lf + 1;
 
-	/* header-name HCOLON: HCOLON = *( SP / HTAB ) ":" SWS. A registered
-	 * name before the first colon is found by perfect hash; anything
-	 * else (an extension header, white space, no colon at all) goes
-	 * through the name DFA, which also says what is wrong. */
 	unsigned id;
 	int compact;
-	const char *name_end = first_colon, *colon = first_colon;
-	if (name_end) {
-		while (name_end > line && sift__is_wsp((unsigned char)name_end[-1]))
-			name_end--;
-	}
-	if (!name_end || !sift__lookup_header_name(line, (size_t)(name_end - line),
-						   (size_t)(end - line), &id, &compact)) {
-		/* Its own outputs: passing &id and &compact to a call
-		 * would keep them in memory on the fast path too. */
-		unsigned dfa_id;
-		int dfa_compact;
-		name_end = sift__scan_header_name(line, field_end, &dfa_id, &dfa_compact);
-		id = dfa_id;
-		compact = dfa_compact;
-		colon = name_end;
-		while (colon && colon < field_end && sift__is_wsp((unsigned char)*colon))
-			colon++;
-		if (!name_end || colon >= field_end || *colon != ':') {
-			if (ps->framing)
-				return SIFT_OK; /* sift_parse() will report it; framing goes on */
-			return fail(ps, SIFT_E_HEADER_LINE, name_end && name_end != line ? colon : line,
-				    name_end ? "HCOLON" : "header-name", SIFT_H_NONE);
-		}
-	}
-	if (compact)
-		flags |= SIFT_HF_COMPACT;
-	if (id == SIFT_H_CONTENT_LENGTH &&
-	    (code = take_content_length(ps, colon + 1, field_end)) != SIFT_OK)
+	const char *name_end, *colon;
+	code = field_name(ps, line, field_end, first_colon, 0, &id, &compact, &name_end, &colon);
+	if (code == NOT_A_FIELD)
+		return SIFT_OK;
+	if (code != SIFT_OK)
 		return code;
-	if (ps->msg) {
-		sift_span name = sift__span(ps->buf, line, name_end);
-		code = header_is_list[id] ? add_list(ps, name, colon + 1, field_end, id, flags)
-					  : add_entry(ps, name, colon + 1, field_end, id, flags);
-		if (code != SIFT_OK)
-			return code;
-	}
-	return SIFT_OK;
+	return take_field(ps, line, name_end, colon, field_end, id,
+			  flags | (compact ? SIFT_HF_COMPACT : 0), 1);
 }
 
 /* The bits of a window from offset off (0..63 from its base) on: bit 0
@@ -651,10 +681,11 @@ static inline uint64_t window_bits(uint64_t low, uint64_t high, unsigned off)
  * base), so a line starting in the first block is found whole even when it
  * crosses into the second, as most do (they average 45 bytes); each block
  * is loaded once, when the window moves onto it. It takes the common
- * field: one line ending in CRLF inside the window, not folded, a colon, a
- * registered name right before it. Every other field goes to scan_headers_field(),
- * which decides every case (and finds every error) on its own; for a field
- * both could take, both give the same entries.
+ * field: one line ending in CRLF inside the window, not folded, with a
+ * colon; a registered name right before the colon is a hash hit, any other
+ * name goes to field_name(), as on the general path. Every other field
+ * goes to scan_headers_field(), which finds its lines (and their errors) on
+ * its own; for a field both could take, both give the same entries.
  */
 #if defined(__GNUC__)
 __attribute__((always_inline))
@@ -730,31 +761,40 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 		    sift__is_wsp((unsigned char)at[2]))
 			goto general_path;
 		{
-			const char *colon = p + __builtin_ctzll(colons);
+			const char *colon = p + __builtin_ctzll(colons), *name_end = colon;
 			unsigned id;
 			int compact;
-			/* An empty name, or white space before the colon, is no
-			 * registered name: the general path takes them. */
 			if (!sift__lookup_header_name(p, (size_t)(colon - p), (size_t)(end - p), &id,
-						      &compact))
-				goto general_path;
-			if (id == SIFT_H_CONTENT_LENGTH &&
-			    (code = take_content_length(ps, colon + 1, at)) != SIFT_OK)
-				return code;
-			if (ps->msg) {
-				sift_span name = sift__span(ps->buf, p, colon);
-				unsigned flags = compact ? SIFT_HF_COMPACT : 0;
-				/* No registered name holds a comma: every comma
-				 * of the line is in the value. A list value
-				 * without one is one element. */
-				code = header_is_list[id] &&
-						       ((window_bits(low.commas, high.commas, off) & near_line) |
-							((high.commas >> off) & far_line))
-					       ? add_list(ps, name, colon + 1, at, id, flags)
-					       : add_entry(ps, name, colon + 1, at, id, flags);
+						      &compact)) {
+				/* An extension or malformed name, or white space
+				 * before the colon: the line is as the general path
+				 * would find it, so only the name is left to it. */
+				unsigned other_id;
+				int other_compact;
+				const char *other_name_end, *other_colon;
+				code = field_name(ps, p, at, colon, 1, &other_id, &other_compact,
+						  &other_name_end, &other_colon);
+				if (code == NOT_A_FIELD) {
+					p = at + 2;
+					continue;
+				}
 				if (code != SIFT_OK)
 					return code;
+				/* Copies: the addresses of id, compact, name_end
+				 * and colon given to a call would keep them in
+				 * memory for the hash hit too. */
+				id = other_id;
+				compact = other_compact;
+				name_end = other_name_end;
+				colon = other_colon;
 			}
+			/* No registered name holds a comma, and a name with one
+			 * failed above: every comma of the line is in the value. */
+			code = take_field(ps, p, name_end, colon, at, id, compact ? SIFT_HF_COMPACT : 0,
+					  ((window_bits(low.commas, high.commas, off) & near_line) |
+					   ((high.commas >> off) & far_line)) != 0);
+			if (code != SIFT_OK)
+				return code;
 			p = at + 2;
 			continue;
 		}
