@@ -252,20 +252,12 @@ const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind)
 	*/
 }
 
-/* alphanum / "-": the bytes of a label (RFC 3261 25 domainlabel). */
-static const unsigned char label_bytes[256] = {
-	['-'] = 1,
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-	['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-};
+/* alphanum / "-": the bytes of a label (RFC 3261 25 domainlabel), tested
+ * as the SSE2 loop below tests them: a letter in either case, a digit. */
+static inline int is_label_byte(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c == '-';
+}
 
 /* The run of label bytes and dots at p (at most 63 bytes: 0 for a longer
  * one): its length, with bit i of *dots and *hyphens set where byte i is
@@ -302,7 +294,7 @@ static size_t host_run(const char *p, const char *end, uint64_t *dots, uint64_t 
 		unsigned char c = (unsigned char)p[n];
 		if (c == '.')
 			dot_bits |= 1ull << n;
-		else if (!label_bytes[c])
+		else if (!is_label_byte(c))
 			break;
 		else if (c == '-')
 			hyphen_bits |= 1ull << n;
