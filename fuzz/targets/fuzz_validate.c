@@ -17,12 +17,14 @@
  *   - the same result, offset shifted by one and the same rule, when the
  *     value sits at offset 1 of the input instead of 0 (no dependence on
  *     absolute positions).
- * And, on every input whatever its selector byte, of the verdicts that
- * answer SIFT_OK for full validation without their typed parser (the
+ * And, on every input whatever its selector byte, of the fast paths that
+ * full validation takes before (or instead of) the whole grammar (the
  * value is the input after its first byte, in a heap copy of exactly its
  * bytes, default and strict):
- *   - where sift__via_is_common (src/hdr/via.c) accepts the value,
- *     sift_via_parse accepts it too;
+ *   - sift_via_parse (with its fast path for the common via-parm,
+ *     src/hdr/via.c) and sift__via_parse_general (the whole grammar alone)
+ *     return the same code, and on success the same sift_via, field by
+ *     field;
  *   - where sift__addr_fast_accept (src/grammar/fast_addr.re) accepts it
  *     with a set of SIFT_ADDR_* flags validation uses, sift_addr_parse
  *     accepts it with the same flags.
@@ -40,8 +42,26 @@ static sift_code run_validate(const fuzz_value *v, fuzz_parsed *out)
 	return sift_header_validate(v->buf, (sift_header_id)v->arg, v->value, v->options, v->err);
 }
 
-/* The verdict invariants above. */
-static void check_verdicts(const uint8_t *data, size_t size)
+static int span_equal(sift_span a, sift_span b)
+{
+	return a.off == b.off && a.len == b.len;
+}
+
+/* Field by field: the struct's padding is not part of the result. */
+static int via_equal(const sift_via *a, const sift_via *b)
+{
+	return span_equal(a->protocol_name, b->protocol_name) &&
+	       span_equal(a->protocol_version, b->protocol_version) &&
+	       span_equal(a->transport, b->transport) && span_equal(a->host, b->host) &&
+	       a->host_kind == b->host_kind && span_equal(a->port_text, b->port_text) &&
+	       a->port == b->port && a->has_port == b->has_port && a->has_rport == b->has_rport &&
+	       span_equal(a->params, b->params) && span_equal(a->branch, b->branch) &&
+	       span_equal(a->received, b->received) && span_equal(a->rport, b->rport) &&
+	       span_equal(a->maddr, b->maddr) && span_equal(a->ttl, b->ttl);
+}
+
+/* The invariants above on the fast paths. */
+static void check_fast_paths(const uint8_t *data, size_t size)
 {
 	/* The flag sets of the address headers in sift_header_validate. */
 	static const unsigned address_flags[] = {
@@ -54,12 +74,14 @@ static void check_verdicts(const uint8_t *data, size_t size)
 	size_t len = size - 1;
 	char *copy = fuzz_dup(data + 1, len);
 	sift_span value = { 0, (uint32_t)len };
-	int via = sift__via_is_common(copy, copy + len);
 	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
-		sift_via parsed_via;
-		if (via && sift_via_parse(copy, value, modes[m], &parsed_via, NULL) != SIFT_OK) {
-			fprintf(stderr, "fuzz_validate: sift__via_is_common accepts a value "
-					"sift_via_parse rejects\n");
+		sift_via fast, general;
+		sift_code fast_code = sift_via_parse(copy, value, modes[m], &fast, NULL);
+		sift_code general_code = sift__via_parse_general(copy, value, modes[m], &general, NULL);
+		if (fast_code != general_code || (fast_code == SIFT_OK && !via_equal(&fast, &general))) {
+			fprintf(stderr, "fuzz_validate: sift_via_parse's fast path and the general "
+					"path differ (codes %d, %d)\n",
+				(int)fast_code, (int)general_code);
 			abort();
 		}
 		for (size_t f = 0; f < sizeof address_flags / sizeof address_flags[0]; f++) {
@@ -85,6 +107,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!parsers[0].run)
 		for (int id = 0; id < SIFT_H_COUNT; id++)
 			parsers[id] = (fuzz_value_parser){ run_validate, id };
-	check_verdicts(data, size);
+	check_fast_paths(data, size);
 	return fuzz_value_target(&table, data, size);
 }

@@ -74,9 +74,12 @@ enum {
  * (branch, received, rport) told first by word compares (src/hdr/params.c). */
 unsigned sift__via_param_name(const char *p, const char *end, const char **stop);
 
-/* 1 when all of [p, end) is a via-parm of the common shape, which
- * sift_via_parse() accepts; 0: ask the parser (src/hdr/via.c). */
-int sift__via_is_common(const char *p, const char *end);
+/* sift_via_parse() without its fast path for the common via-parm: the
+ * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast
+ * path to it: the same code and the same sift_via wherever the fast path
+ * answers. */
+sift_code sift__via_parse_general(const char *buf, sift_span value, unsigned options,
+				  sift_via *out, sift_error *err);
 
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
  * IPv6address) lets a value hold an IPv6address that gen-value cannot.

@@ -96,10 +96,8 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 	uint32_t number;
 
 	switch (id) {
-	case SIFT_H_VIA: /* RFC 3261 20.42: a common via-parm judged (via.c), the rest parsed */
-		return sift__via_is_common(buf + value.off, buf + value.off + value.len)
-			       ? SIFT_OK
-			       : sift_via_parse(buf, value, strict, &parsed.via, err);
+	case SIFT_H_VIA: /* RFC 3261 20.42 */
+		return sift_via_parse(buf, value, strict, &parsed.via, err);
 	case SIFT_H_FROM:
 	case SIFT_H_TO:
 		return addr_check(buf, value, strict, &parsed.addr, err);

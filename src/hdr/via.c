@@ -48,29 +48,30 @@ static int is_rport(const char *v, const char *end, int has_value)
 }
 
 /*
- * Full validation's verdict on the common via-parm, without the spans that
- * sift_via_parse() fills (src/hdr/validate.c): 1 when the whole of
- * [p, end) is
+ * The common via-parm, read and filled in one pass (sift_via_parse()'s fast
+ * path): 1 when the whole of [p, end) is
  *   "SIP/2.0/" transport SP sent-by *( ";" via-params )
  * with no white space but that one SP, each param one of
  *   via-branch    = "branch" EQUAL token
  *   via-received  = "received" EQUAL IPv4address   (RFC 3261 18.2.1)
  *   response-port = "rport" [EQUAL 1*DIGIT]        (RFC 3581 3)
  *   via-extension = generic-param, a token value or none,
- * names case-insensitive (RFC 3261 7.3.1). Each part is read by the
- * matcher sift_via_parse() reads it with, from the same byte, and ends at a
- * byte that starts the next part; where the parser would skip SWS there is
- * none to skip. So where this returns 1 the parser passes every check and
- * returns SIFT_OK (the validate fuzz target aborts otherwise). A maddr or
- * ttl, an IPv6 received, a quoted value, SWS around a separator: 0, and
- * the parser judges, with its error offset and rule. No option changes the
- * Via grammar.
+ * names case-insensitive (RFC 3261 7.3.1), with out (reset by the caller)
+ * holding what via_parse_general() gives for the same bytes. Each part is
+ * read by the matcher the general path reads it with, from the same byte,
+ * and ends at a byte that starts the next part; where the general path
+ * would skip SWS there is none to skip. A maddr or ttl, an IPv6 received, a
+ * quoted value, SWS around a separator: 0, with out half filled, and the
+ * general path reads the value again, with its error offset and rule. The
+ * validate fuzz target aborts where the two paths differ.
  */
-int sift__via_is_common(const char *p, const char *end)
+static int via_parse_common(const char *buf, const char *p, const char *end, sift_via *out)
 {
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport */
 	if (end - p < 8 || memcmp(p, "SIP/2.0/", 8) != 0)
 		return 0;
+	out->protocol_name = sift__span(buf, p, p + 3);
+	out->protocol_version = sift__span(buf, p + 4, p + 7);
 	/* transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport: the
 	 * first three as written nearly always, then the SP; else a token. */
 	const char *q;
@@ -83,25 +84,34 @@ int sift__via_is_common(const char *p, const char *end)
 	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
 	if (!q || end - q < 2 || *q != ' ')
 		return 0;
+	out->transport = sift__span(buf, p + 8, q);
 	unsigned kind;
 	if (!(p = sift__scan_host(q + 1, end, &kind)))
 		return 0;
+	out->host = sift__span(buf, q + 1, p);
+	out->host_kind = (sift_host_kind)kind;
 	if (p < end && *p == ':') {
-		/* port = 1*DIGIT that the parser reads within 16 bits: here at
-		 * most 5 digits, 5 no more than "65535" (the same order as
-		 * strings and as numbers). */
+		/* port = 1*DIGIT that the general path reads within 16 bits:
+		 * here 1 to 5 digits (a sixth stops the loop and declines). */
 		const char *digits = ++p;
-		while (p < end && (unsigned char)(*p - '0') < 10)
-			p++;
-		if (p == digits || p - digits > 5 ||
-		    (p - digits == 5 && memcmp(digits, "65535", 5) > 0))
+		uint32_t port = 0;
+		while (p < end && (unsigned char)(*p - '0') < 10 && p - digits <= 5)
+			port = port * 10 + (uint32_t)(*p++ - '0');
+		if (p == digits || p - digits > 5 || port > 65535)
 			return 0;
+		out->port_text = sift__span(buf, digits, p);
+		out->port = (uint16_t)port;
+		out->has_port = 1;
 	}
-	/* *( SEMI via-params ) */
+	/* *( SEMI via-params ); params runs from the first name to the end,
+	 * and a parameter named twice keeps its last value, as in the
+	 * general path. */
+	out->params = sift__span(buf, p < end ? p + 1 : p, end);
 	while (p < end) {
 		if (*p != ';')
 			return 0;
-		unsigned known = sift__via_param_name(p + 1, end, &q);
+		const char *name = p + 1;
+		unsigned known = sift__via_param_name(name, end, &q);
 		if (!q)
 			return 0;
 		p = q;
@@ -114,19 +124,42 @@ int sift__via_is_common(const char *p, const char *end)
 			else if (known == SIFT__VIA_BRANCH || known == 0)
 				q = sift__match_token_fast(p, end);
 			else
-				return 0; /* maddr, ttl: the parser checks their values */
+				return 0; /* maddr, ttl: the general path checks their values */
 			if (!q)
 				return 0;
-			p = q;
 		} else if (known != 0 && known != SIFT__VIA_RPORT) {
 			return 0;
 		}
+		sift_span value = sift__span(buf, p, q); /* q == p: no value */
+		if (known == SIFT__VIA_BRANCH)
+			out->branch = value;
+		else if (known == SIFT__VIA_RECEIVED)
+			out->received = value;
+		else if (known == SIFT__VIA_RPORT) {
+			out->rport = value;
+			out->has_rport = 1;
+		}
+		p = q;
 	}
 	return 1;
 }
 
 sift_code sift_via_parse(const char *buf, sift_span value, unsigned options, sift_via *out,
 			 sift_error *err)
+{
+	static const sift_via empty;
+	if (!buf || !out)
+		return SIFT_E_ARGUMENT;
+	*out = empty;
+	if (via_parse_common(buf, buf + value.off, buf + value.off + value.len, out))
+		return SIFT_OK;
+	return sift__via_parse_general(buf, value, options, out, err);
+}
+
+/* The whole grammar, with SWS and LWS where RFC 3261 25 allows them, and
+ * the error offset and rule of the first byte that breaks it. */
+sift_code sift__via_parse_general(const char *buf, sift_span value, unsigned options,
+				  sift_via *out, sift_error *err)
 {
 	static const sift_via empty;
 	if (!buf || !out)

@@ -283,6 +283,30 @@ static inline int is_lws_byte(unsigned char c)
 	return c <= ' ' && ((lws >> c) & 1);
 }
 
+/* Full validation of one value: its header's typed parser
+ * (sift_header_validate()), except that the first Via and the first CSeq
+ * are parsed into the msg, which keeps them for the caller (msg.h). */
+__attribute__((noinline)) static sift_code validate_entry(parser *ps, sift_span value, unsigned id)
+{
+	sift_msg *msg = ps->msg;
+	sift_code code;
+	if (id == SIFT_H_VIA && msg && !msg->has_top_via) {
+		code = sift_via_parse(ps->buf, value, ps->options & SIFT_OPT_STRICT, &msg->top_via,
+				      &ps->error);
+		msg->has_top_via = code == SIFT_OK;
+	} else if (id == SIFT_H_CSEQ && msg && !msg->has_cseq) {
+		code = sift_cseq_parse(ps->buf, value, ps->options & SIFT_OPT_STRICT, &msg->cseq,
+				       &ps->error);
+		msg->has_cseq = code == SIFT_OK;
+	} else {
+		code = sift_header_validate(ps->buf, (sift_header_id)id, value, ps->options,
+					    &ps->error);
+	}
+	if (code != SIFT_OK)
+		ps->error.header_id = (uint16_t)id;
+	return code;
+}
+
 /* Stores one header value in the index (link_chains() links it later). */
 static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
 			   unsigned id, unsigned flags)
@@ -301,14 +325,8 @@ static inline sift_code add_entry(parser *ps, sift_span name, const char *value,
 	h->value = sift__span(ps->buf, value, value_end);
 	h->id = (uint16_t)id;
 	h->flags = (uint16_t)flags;
-	if (!(ps->options & SIFT_OPT_INDEX_ONLY)) {
-		sift_code code = sift_header_validate(ps->buf, (sift_header_id)id, h->value,
-						      ps->options, &ps->error);
-		if (code != SIFT_OK) {
-			ps->error.header_id = (uint16_t)id;
-			return code;
-		}
-	}
+	if (!(ps->options & SIFT_OPT_INDEX_ONLY))
+		return validate_entry(ps, h->value, id);
 	return SIFT_OK;
 }
 
@@ -891,21 +909,13 @@ static void link_chains(sift_msg *msg)
 static sift_code check_cseq_method(parser *ps)
 {
 	sift_msg *msg = ps->msg;
-	uint32_t i = msg->first[SIFT_H_CSEQ];
-	if (msg->kind != SIFT_KIND_REQUEST || i == SIFT_NONE)
+	/* Full validation has parsed the first CSeq into msg->cseq. */
+	if (msg->kind != SIFT_KIND_REQUEST || !msg->has_cseq)
 		return SIFT_OK;
-	/* Full validation has accepted the value, CSeq = 1*DIGIT LWS Method
-	 * (RFC 3261 20.16), trimmed: the method is what follows the digits and
-	 * the white space, with no second parse. */
-	const char *p = ps->buf + msg->headers[i].value.off;
-	const char *end = p + msg->headers[i].value.len;
-	while (p < end && (unsigned)(*p - '0') <= 9)
-		p++;
-	while (p < end && is_lws_byte((unsigned char)*p))
-		p++;
-	if ((size_t)(end - p) != msg->method.len ||
-	    memcmp(p, ps->buf + msg->method.off, msg->method.len) != 0)
-		return fail(ps, SIFT_E_CSEQ_METHOD, p, "CSeq", SIFT_H_CSEQ);
+	if (msg->cseq.method.len != msg->method.len ||
+	    memcmp(ps->buf + msg->cseq.method.off, ps->buf + msg->method.off, msg->method.len) != 0)
+		return fail(ps, SIFT_E_CSEQ_METHOD, ps->buf + msg->cseq.method.off, "CSeq",
+			    SIFT_H_CSEQ);
 	return SIFT_OK;
 }
 

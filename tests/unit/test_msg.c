@@ -360,6 +360,153 @@ static void cseq_method_must_match_request_method(void **state)
 	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 1 options\r\n\r\n", 0), SIFT_E_CSEQ_METHOD);
 }
 
+/* RFC 3261 17.1.3, 17.2.3: a transaction is matched on the top Via's
+ * branch and sent-by and the CSeq method, so full validation keeps the
+ * first Via and the CSeq it parsed, as sift_via_parse() and
+ * sift_cseq_parse() give them; an index-only parse keeps neither. */
+static void rfc3261_17_2_3_full_parse_keeps_top_via_and_cseq(void **state)
+{
+	(void)state;
+	const char *text = "INVITE sip:bob@example.com SIP/2.0\r\n"
+			   "Via: SIP/2.0/TCP client.example.com:5070;branch=z9hG4bK74bf9;rport,"
+			   " SIP/2.0/UDP proxy.example.net;branch=z9hG4bKother\r\n"
+			   "Via: SIP/2.0/UDP third.example.org;maddr=192.0.2.1;branch=z9hG4bKthird\r\n"
+			   "CSeq: 4711 INVITE\r\n\r\n";
+	assert_int_equal(parse(text, 0), SIFT_OK);
+	assert_true(msg.has_top_via);
+	assert_true(span_is(msg.top_via.transport, "TCP"));
+	assert_true(span_is(msg.top_via.host, "client.example.com"));
+	assert_int_equal(msg.top_via.port, 5070);
+	assert_true(span_is(msg.top_via.branch, "z9hG4bK74bf9"));
+	assert_true(msg.top_via.has_rport);
+	assert_true(span_is(msg.top_via.params, "branch=z9hG4bK74bf9;rport"));
+	assert_true(msg.has_cseq);
+	assert_int_equal(msg.cseq.number, 4711);
+	assert_true(span_is(msg.cseq.method, "INVITE"));
+	assert_int_equal(msg.cseq.method_id, SIFT_METHOD_INVITE);
+	/* What sift_via_parse() gives for the same value. */
+	sift_via via;
+	assert_int_equal(sift_via_parse(input, msg.headers[sift_msg_first(&msg, SIFT_H_VIA)].value,
+					0, &via, NULL),
+			 SIFT_OK);
+	assert_memory_equal(&via.branch, &msg.top_via.branch, sizeof via.branch);
+	assert_memory_equal(&via.host, &msg.top_via.host, sizeof via.host);
+
+	/* A top Via with white space inside is kept the same way. */
+	assert_int_equal(parse("OPTIONS sip:bob@example.com SIP/2.0\r\n"
+			       "Via: SIP / 2.0 / UDP host.example.com ; branch = z9hG4bKsp\r\n"
+			       "CSeq: 1 OPTIONS\r\n\r\n",
+			       0),
+			 SIFT_OK);
+	assert_true(msg.has_top_via);
+	assert_true(span_is(msg.top_via.branch, "z9hG4bKsp"));
+	assert_true(span_is(msg.top_via.protocol_version, "2.0"));
+
+	/* Index only: neither is parsed. */
+	assert_int_equal(parse(text, SIFT_OPT_INDEX_ONLY), SIFT_OK);
+	assert_false(msg.has_top_via);
+	assert_false(msg.has_cseq);
+	assert_int_equal(msg.top_via.branch.len, 0);
+
+	/* Without the headers, or when the parse fails at the Via. */
+	assert_int_equal(parse(OPTIONS_HEAD "Call-ID: a\r\n\r\n", 0), SIFT_OK);
+	assert_false(msg.has_top_via);
+	assert_false(msg.has_cseq);
+	assert_int_equal(parse(OPTIONS_HEAD "CSeq: 2 OPTIONS\r\nVia: SIP/2.0/UDP ;x\r\n\r\n", 0),
+			 SIFT_E_HEADER_VALUE);
+	assert_false(msg.has_top_via);
+	assert_true(msg.has_cseq);
+	assert_int_equal(msg.cseq.number, 2);
+}
+
+/* The whole Via grammar alone, without sift_via_parse()'s fast path
+ * (src/hdr/via.c). */
+sift_code sift__via_parse_general(const char *buf, sift_span value, unsigned options,
+				  sift_via *out, sift_error *err);
+
+static int spans_equal(sift_span a, sift_span b)
+{
+	return a.off == b.off && a.len == b.len;
+}
+
+/* RFC 3261 20.42: sift_via_parse() reads the common via-parm on a fast
+ * path; for every value, common or near it, it gives what the whole
+ * grammar gives: the same code, the same fields, the same error. */
+static void rfc3261_20_42_via_fast_path_gives_what_the_grammar_gives(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds",
+		"SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds;rport",
+		"SIP/2.0/TCP 192.0.2.1:65535;received=192.0.2.200;rport=5061;branch=z9hG4bKx",
+		"SIP/2.0/TLS [2001:db8::9:1]:5061;branch=z9hG4bKv6",
+		"SIP/2.0/SCTP h.example.com;BRANCH=z9hG4bKcase;Received=10.0.0.1;RPORT",
+		"SIP/2.0/WSS h.example.com;branch=first;branch=second;rport=1;rport",
+		"SIP/2.0/UDP h.example.com;branch=z9hG4bKa;x-ext;y-ext=token.value;hidden",
+		"SIP/2.0/UDP h.example.com:65536;branch=z9hG4bKport",
+		"SIP/2.0/UDP h.example.com:000005060;branch=z9hG4bKzeros",
+		"SIP/2.0/UDP h.example.com:;branch=z9hG4bKnoport",
+		"SIP/2.0/UDP h.example.com;maddr=224.2.0.1;ttl=16;branch=z9hG4bKm",
+		"SIP/2.0/UDP h.example.com;received=2001:db8::1;branch=z9hG4bKv6r",
+		"SIP/2.0/UDP h.example.com;received=[2001:db8::1]",
+		"SIP/2.0/UDP h.example.com;received=192.0.2.300",
+		"SIP/2.0/UDP h.example.com;branch",
+		"SIP/2.0/UDP h.example.com;branch=",
+		"SIP/2.0/UDP h.example.com;rport=x",
+		"SIP/2.0/UDP h.example.com;ext=\"quoted value\"",
+		"SIP/2.0/UDP h.example.com;",
+		"SIP/2.0/UDP h.example.com;;branch=z9hG4bKempty",
+		"SIP/2.0/UDP h.example.com ;branch=z9hG4bKsws",
+		"SIP/2.0/UDP  h.example.com;branch=z9hG4bKtwo",
+		"SIP/2.0/UDP h.example.com;branch=z9hG4bKa,",
+		"SIP/2.0/UDP",
+		"SIP/2.0/UDP ",
+		"SIP/2.0/ UDP h.example.com",
+		"SIP/2.0/UDPX h.example.com",
+		"SIP/2.0/UD",
+		"SIP/3.0/UDP h.example.com;branch=z9hG4bKv3",
+		"sip/2.0/udp h.example.com;branch=z9hG4bKlower",
+		"SIP/2.0/UDP h.example.com.;branch=z9hG4bKdot",
+		"SIP/2.0/UDP -bad.example.com;branch=z9hG4bKdash",
+	};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		size_t len = strlen(values[i]);
+		for (size_t cut = 0; cut <= len; cut++) {
+			char *copy = malloc(cut ? cut : 1);
+			memcpy(copy, values[i], cut);
+			sift_span value = { 0, (uint32_t)cut };
+			sift_via fast, general;
+			sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+			sift_code fast_code = sift_via_parse(copy, value, 0, &fast, &fast_error);
+			sift_code general_code =
+				sift__via_parse_general(copy, value, 0, &general, &general_error);
+			if (fast_code != general_code ||
+			    (fast_code != SIFT_OK && fast_error.offset != general_error.offset) ||
+			    (fast_code == SIFT_OK &&
+			     !(spans_equal(fast.protocol_name, general.protocol_name) &&
+			       spans_equal(fast.protocol_version, general.protocol_version) &&
+			       spans_equal(fast.transport, general.transport) &&
+			       spans_equal(fast.host, general.host) &&
+			       fast.host_kind == general.host_kind &&
+			       spans_equal(fast.port_text, general.port_text) &&
+			       fast.port == general.port && fast.has_port == general.has_port &&
+			       fast.has_rport == general.has_rport &&
+			       spans_equal(fast.params, general.params) &&
+			       spans_equal(fast.branch, general.branch) &&
+			       spans_equal(fast.received, general.received) &&
+			       spans_equal(fast.rport, general.rport) &&
+			       spans_equal(fast.maddr, general.maddr) &&
+			       spans_equal(fast.ttl, general.ttl)))) {
+				print_message("Via \"%.*s\": fast path %d, whole grammar %d\n", (int)cut,
+					      values[i], (int)fast_code, (int)general_code);
+				free(copy);
+				fail();
+			}
+			free(copy);
+		}
+	}
+}
+
 /* RFC 3261 7: lines end in CRLF; a CR alone is an error. */
 static void cr_without_lf_is_rejected(void **state)
 {
@@ -740,6 +887,8 @@ int main(void)
 		cmocka_unit_test(content_length_negative_huge_or_conflicting_is_rejected),
 		cmocka_unit_test(cseq_overflow_is_a_range_error),
 		cmocka_unit_test(cseq_method_must_match_request_method),
+		cmocka_unit_test(rfc3261_17_2_3_full_parse_keeps_top_via_and_cseq),
+		cmocka_unit_test(rfc3261_20_42_via_fast_path_gives_what_the_grammar_gives),
 		cmocka_unit_test(cr_without_lf_is_rejected),
 		cmocka_unit_test(bare_lf_is_accepted_by_default_and_rejected_when_strict),
 		cmocka_unit_test(nul_bytes_in_headers_and_body),
