@@ -17,7 +17,7 @@ import sys
 
 HEADER_RE = re.compile(
     r'^SIFT_HEADER\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"([^"]*)"\s*,\s*(LIST|SINGLE|REPEATED)\s*,'
-    r'\s*"(\d+)"\s*,\s*"([^"]*)"\s*\)\s*$')
+    r'\s*"(\d+)"\s*,\s*"([^"]*)"\s*,\s*(\w+)\s*\)\s*$')
 METHOD_RE = re.compile(r'^SIFT_METHOD\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*"(\d+)"\s*\)\s*$')
 
 
@@ -58,7 +58,7 @@ def header_enum(headers, methods):
     out.append(" * registry; its entries keep their name span, nothing is dropped. */")
     out.append("typedef enum sift_header_id {")
     out.append("\tSIFT_H_OTHER = 0,")
-    for i, (ident, name, compact, kind, rfc, section) in enumerate(headers, 1):
+    for i, (ident, name, compact, kind, rfc, section, check) in enumerate(headers, 1):
         form = f", compact \"{compact}\"" if compact else ""
         out.append(f"\tSIFT_H_{ident} = {i}, /* {name}{form}; {kind.lower()}; RFC {rfc} {section} */")
     out.append("\tSIFT_H_COUNT")
@@ -108,7 +108,7 @@ def name_matcher(headers, methods):
     out.append("\t\tre2c:eof = 0;")
     out.append("\t\tre2c:define:YYCTYPE = 'unsigned char';")
     out.append("")
-    for i, (ident, name, compact, kind, rfc, section) in enumerate(headers, 1):
+    for i, (ident, name, compact, kind, rfc, section, check) in enumerate(headers, 1):
         out.append(f"\t\t{re2c_case_insensitive(name)} {{ *id = {i}; *compact = 0; return (const char *)YYCURSOR; }}")
         if compact:
             out.append(f"\t\t{re2c_case_insensitive(compact)} {{ *id = {i}; *compact = 1; return (const char *)YYCURSOR; }}")
@@ -186,7 +186,7 @@ def c_bytes(values):
 
 def name_hash(headers, methods):
     forms = []  # (name, id, compact)
-    for i, (ident, name, compact, kind, rfc, section) in enumerate(headers, 1):
+    for i, (ident, name, compact, kind, rfc, section, check) in enumerate(headers, 1):
         forms.append((name, i, 0))
         if compact:
             forms.append((compact, i, 1))
@@ -339,7 +339,7 @@ def name_hash(headers, methods):
 
 def fuzz_dict(headers, methods):
     out = ["# Header names, compact forms and methods, from grammar/headers.def and methods.def"]
-    for ident, name, compact, kind, rfc, section in headers:
+    for ident, name, compact, kind, rfc, section, check in headers:
         out.append(f'"{name}:"')
         if compact:
             out.append(f'"\\x0a{compact}:"')
@@ -352,10 +352,12 @@ def markdown(headers, methods):
     out = ["# Registered headers", "",
            "Generated from grammar/headers.def. `list` headers are split at",
            "commas (outside quotes and `<>`) into one index entry per element.", "",
-           "| id | name | compact | kind | RFC | section |",
-           "|---|---|---|---|---|---|"]
-    for ident, name, compact, kind, rfc, section in headers:
-        out.append(f"| SIFT_H_{ident} | {name} | {compact or ''} | {kind.lower()} | {rfc} | {section} |")
+           "`check` is what full validation runs on each value (`check_<check>`",
+           "in src/hdr/validate.c: the header's typed parser).", "",
+           "| id | name | compact | kind | RFC | section | check |",
+           "|---|---|---|---|---|---|---|"]
+    for ident, name, compact, kind, rfc, section, check in headers:
+        out.append(f"| SIFT_H_{ident} | {name} | {compact or ''} | {kind.lower()} | {rfc} | {section} | {check} |")
     out += ["", "# Registered methods", "", "| id | method | RFC |", "|---|---|---|"]
     for ident, name, rfc in methods:
         out.append(f"| SIFT_METHOD_{ident} | {name} | {rfc} |")

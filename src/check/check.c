@@ -12,6 +12,7 @@
 #include "sipsift/hdr.h"
 #include "sipsift/addr.h"
 #include "grammar/internal.h"
+#include "hdr/internal.h"
 #include "check/internal.h"
 
 #define ERROR SIFT_SEVERITY_ERROR
@@ -215,13 +216,13 @@ static sift_code validate_value(checker *c, uint32_t i, unsigned strict, sift_er
 {
 	const sift_header *h = &c->msg->headers[i];
 	sift_header_id id = (sift_header_id)h->id;
-	switch (id) {
-	case SIFT_H_FROM: case SIFT_H_TO: case SIFT_H_CONTACT: case SIFT_H_ROUTE:
-	case SIFT_H_RECORD_ROUTE: case SIFT_H_REPLY_TO: case SIFT_H_REFER_TO:
-	case SIFT_H_P_ASSERTED_IDENTITY: case SIFT_H_P_PREFERRED_IDENTITY:
-	case SIFT_H_PATH: case SIFT_H_SERVICE_ROUTE:
+	/* The plain address headers: their check is sift_addr_parse() with
+	 * sift_addr_flags(id) (grammar/headers.def), whose result the address
+	 * rules share. */
+	if (sift__header_check_is_addr(id))
 		return sift__check_parsed(c, i, SIFT__PARSE_ADDR, strict | sift_addr_flags(id),
 					  NULL, err);
+	switch (id) {
 	case SIFT_H_VIA:
 		if (i != sift_msg_first(c->msg, SIFT_H_VIA))
 			break;

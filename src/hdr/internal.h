@@ -74,6 +74,11 @@ enum {
  * (branch, received, rport) told first by word compares (src/hdr/params.c). */
 unsigned sift__via_param_name(const char *p, const char *end, const char **stop);
 
+/* 1 when full validation checks header id's values as plain addresses
+ * (the check "addr" of grammar/headers.def: sift_addr_parse() with
+ * sift_addr_flags(id), nothing more; src/hdr/validate.c). */
+int sift__header_check_is_addr(sift_header_id id);
+
 /* sift_via_parse() without its fast path for the common via-parm: the
  * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast
  * path to it: the same code and the same sift_via wherever the fast path
@@ -120,9 +125,6 @@ sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *
  * bounded by SIFT_COMMENT_DEPTH_MAX (src/hdr/fields_text.c). */
 const char *sift__parse_comment(const char *buf, const char *p, const char *end,
 				sift_error *err);
-/* Full validation of the fields.h headers (src/hdr/fields_validate.c). */
-sift_code sift__fields_validate(const char *buf, sift_header_id id, sift_span value,
-				unsigned options, sift_error *err);
 /* The verdict of the one-token list elements (src/hdr/fields_lists.c):
  * sift_allow_parse() without the method lookup ("Method", may be empty),
  * sift_supported_parse() ("option-tag", may be empty), sift_option_tag_parse()

@@ -51,165 +51,239 @@ sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *
 	return SIFT_OK;
 }
 
+/*
+ * The checks of full validation, one per grammar: grammar/headers.def names
+ * each header's check in its last column, and the table at the end of this
+ * file is built from that column, so a header cannot be registered without
+ * one. Each runs the header's typed parser on the value (into a scratch
+ * result it drops) and returns its code and error. Only SIFT_OPT_STRICT of
+ * options reaches the parsers.
+ */
+typedef sift_code (*value_check)(const char *buf, sift_header_id id, sift_span value,
+				 unsigned options, sift_error *err);
+
+#define CHECK(name)                                                                   \
+	static sift_code check_##name(const char *buf, sift_header_id id, sift_span value, \
+				      unsigned options, sift_error *err)
+
+/* The check that runs `parser` into a scratch `type`. */
+#define CHECK_PARSED(name, type, parser)                       \
+	CHECK(name)                                            \
+	{                                                      \
+		(void)id;                                      \
+		type parsed;                                   \
+		return parser(buf, value, options & SIFT_OPT_STRICT, &parsed, err); \
+	}
+
+/* RFC 3261 25 header-value: unregistered headers (SIFT_H_OTHER). */
+CHECK(header_text)
+{
+	(void)id;
+	(void)options;
+	return sift__check_header_text(buf, value, err);
+}
+
 /* The address headers (RFC 3261 20.10, 20.20, 20.30, 20.34, 20.39): the
  * common shapes are accepted by the DFA of src/grammar/fast_addr.re, which
  * accepts only what sift_addr_parse accepts with the same options; every
  * other value, and so every error, is sift_addr_parse's. */
-
-static sift_code addr_check(const char *buf, sift_span value, unsigned options,
-			    sift_addr *scratch, sift_error *err)
+static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
 {
 	if (buf && sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options))
 		return SIFT_OK;
-	return sift_addr_parse(buf, value, options, scratch, err);
+	sift_addr parsed;
+	return sift_addr_parse(buf, value, options, &parsed, err);
+}
+
+/* The headers whose value is name-addr / addr-spec with header parameters
+ * and nothing more: From, To (RFC 3261 20.20, 20.39), Reply-To (20.31),
+ * Refer-To (RFC 3515 2.1); Contact (RFC 3261 20.10) with "*"; Route,
+ * Record-Route (20.34, 20.30), Path (RFC 3327 4), Service-Route (RFC 3608
+ * 5) name-addr only; P-Asserted-Identity, P-Preferred-Identity (RFC 3325
+ * 9.1, 9.2) without parameters: sift_addr_flags() has each one's flags. */
+CHECK(addr)
+{
+	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift_addr_flags(id), err);
+}
+
+CHECK_PARSED(via, sift_via, sift_via_parse)                          /* RFC 3261 20.42 */
+CHECK_PARSED(referred_by, sift_referred_by, sift_referred_by_parse)  /* RFC 3892 3 */
+CHECK_PARSED(diversion, sift_diversion, sift_diversion_parse)        /* RFC 5806 4 */
+CHECK_PARSED(history_info, sift_history_info, sift_history_info_parse) /* RFC 7044 9 */
+
+/* Call-ID (RFC 3261 20.8): word ["@" word]. */
+CHECK(call_id)
+{
+	(void)id;
+	return sift_callid_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+}
+
+/* CSeq (RFC 3261 20.16), without the method's registry lookup. */
+CHECK(cseq)
+{
+	(void)id;
+	(void)options;
+	return sift__cseq_check(buf, value, err);
+}
+
+/* Max-Forwards (RFC 3261 20.22): an integer in the range 0-255. */
+CHECK(max_forwards)
+{
+	(void)id;
+	(void)options;
+	uint32_t number;
+	return sift_uint_parse(buf, value, 255, &number, err);
+}
+
+/* Content-Length (RFC 3261 20.14): 1*DIGIT, read within 32 bits. */
+CHECK(content_length)
+{
+	(void)id;
+	(void)options;
+	uint32_t number;
+	return sift_uint_parse(buf, value, UINT32_MAX, &number, err);
+}
+
+/* Content-Type (RFC 3261 20.15): media-type. */
+CHECK(media_type)
+{
+	(void)id;
+	(void)options;
+	return sift__media_type_check(buf, value, err);
+}
+
+/* Date (RFC 3261 20.17): only when strict, since RFC 4475 3.1.2.12 lets a
+ * liberal receiver accept a Date that is not in GMT. */
+CHECK(date)
+{
+	(void)id;
+	return options & SIFT_OPT_STRICT ? sift_date_parse(buf, value, SIFT_OPT_STRICT, NULL, err)
+					 : SIFT_OK;
+}
+
+/* The auth family (src/hdr/auth.c; RFC 3261 20.6, 20.7, 20.27, 20.28,
+ * 20.44, RFC 8760, RFC 8898, RFC 3329 2.2). */
+CHECK_PARSED(challenge, sift_auth, sift_challenge_parse)
+CHECK_PARSED(credentials, sift_auth, sift_credentials_parse)
+CHECK_PARSED(auth_info, sift_auth, sift_auth_info_parse)
+CHECK_PARSED(sec_mechanism, sift_sec_mechanism, sift_sec_mechanism_parse)
+
+/* fields.h: RFC 3261 20 generic and body headers, RFC 3313, 3841, 8262. */
+CHECK_PARSED(accept, sift_accept_range, sift_accept_parse)
+CHECK_PARSED(accept_encoding, sift_accept_item, sift_accept_encoding_parse)
+CHECK_PARSED(accept_language, sift_accept_item, sift_accept_language_parse)
+CHECK_PARSED(content_language, sift_list_item, sift_content_language_parse)
+CHECK_PARSED(in_reply_to, sift_list_item, sift_in_reply_to_parse)
+CHECK_PARSED(mime_version, sift_mime_version, sift_mime_version_parse)
+CHECK_PARSED(content_disposition, sift_content_disposition, sift_content_disposition_parse)
+CHECK_PARSED(content_id, sift_content_id, sift_content_id_parse)
+CHECK_PARSED(delta_seconds, sift_delta_seconds, sift_delta_seconds_parse)
+CHECK_PARSED(retry_after, sift_retry_after, sift_retry_after_parse)
+CHECK_PARSED(timestamp, sift_timestamp, sift_timestamp_parse)
+CHECK_PARSED(warning, sift_warning, sift_warning_parse)
+CHECK_PARSED(text, sift_span, sift_text_parse)
+CHECK_PARSED(accept_contact, sift_caller_prefs, sift_accept_contact_parse)
+CHECK_PARSED(reject_contact, sift_caller_prefs, sift_reject_contact_parse)
+CHECK_PARSED(request_disposition, sift_list_item, sift_request_disposition_parse)
+CHECK_PARSED(media_authorization, sift_list_item, sift_media_authorization_parse)
+
+/* The one-token elements, by their parsers' verdicts with no item filled:
+ * Allow holds a Method (RFC 3261 20.5), Supported an option-tag or none
+ * (20.37), Require, Proxy-Require, Unsupported an option-tag (20.32,
+ * 20.29, 20.40), Content-Encoding a content-coding (20.12). */
+CHECK(methods)
+{
+	(void)id;
+	(void)options;
+	return sift__token_element_check(buf, value, "Method", 1, err);
+}
+
+CHECK(supported)
+{
+	(void)id;
+	(void)options;
+	return sift__token_element_check(buf, value, "option-tag", 1, err);
+}
+
+CHECK(option_tags)
+{
+	(void)id;
+	(void)options;
+	return sift__token_element_check(buf, value, "option-tag", 0, err);
+}
+
+CHECK(content_codings)
+{
+	(void)id;
+	(void)options;
+	return sift__token_element_check(buf, value, "content-coding", 0, err);
+}
+
+/* Server, User-Agent (RFC 3261 20.35, 20.41): product / comment. */
+CHECK(server)
+{
+	(void)id;
+	return sift_server_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+}
+
+/* The event family (src/hdr/event.c). */
+CHECK_PARSED(event, sift_event, sift_event_parse)
+CHECK_PARSED(allow_events, sift_event_list, sift_allow_events_parse)
+CHECK_PARSED(subscription_state, sift_subscription_state, sift_subscription_state_parse)
+CHECK_PARSED(refer_sub, sift_refer_sub, sift_refer_sub_parse)
+CHECK_PARSED(entity_tag, sift_span, sift_entity_tag_parse)
+CHECK_PARSED(info_package, sift_info_package, sift_info_package_parse)
+CHECK_PARSED(recv_info, sift_event_list, sift_recv_info_parse)
+
+/* The session and dialog family (src/hdr/session_*.c). */
+CHECK_PARSED(replaces, sift_dialog_match, sift_replaces_parse)
+CHECK_PARSED(join, sift_dialog_match, sift_join_parse)
+CHECK_PARSED(target_dialog, sift_target_dialog, sift_target_dialog_parse)
+CHECK_PARSED(rack, sift_rack, sift_rack_parse)
+CHECK_PARSED(rseq, uint32_t, sift_rseq_parse)
+CHECK_PARSED(min_se, sift_min_se, sift_min_se_parse)
+CHECK_PARSED(reason, sift_reason, sift_reason_parse)
+CHECK_PARSED(privacy, sift_privacy, sift_privacy_parse)
+CHECK_PARSED(identity, sift_identity, sift_identity_parse)
+CHECK_PARSED(identity_info, sift_identity_info, sift_identity_info_parse)
+CHECK_PARSED(max_breadth, uint32_t, sift_max_breadth_parse)
+CHECK_PARSED(flow_timer, uint32_t, sift_flow_timer_parse)
+CHECK_PARSED(priority, sift_priority, sift_priority_parse)
+
+/* Session-Expires (RFC 4028 4): delta-seconds and the refresher param. */
+CHECK(session_expires)
+{
+	(void)id;
+	return sift__session_expires_check(buf, value, options & SIFT_OPT_STRICT, err);
+}
+
+/* Alert-Info, Call-Info, Error-Info (RFC 3261 20.4, 20.9, 20.18; RFC 7462):
+ * one grammar, each header's own parameters. */
+CHECK(info_value)
+{
+	return sift__info_value_check(buf, id, value, options & SIFT_OPT_STRICT, err);
+}
+
+#undef CHECK_PARSED
+#undef CHECK
+
+/* Each header's check, from the last column of grammar/headers.def. */
+static const value_check checks[SIFT_H_COUNT] = {
+	[SIFT_H_OTHER] = check_header_text,
+#define SIFT_HEADER(id, name, compact, kind, rfc, section, check) [SIFT_H_##id] = check_##check,
+#include "headers.def"
+#undef SIFT_HEADER
+};
+
+int sift__header_check_is_addr(sift_header_id id)
+{
+	return (unsigned)id < SIFT_H_COUNT && checks[id] == check_addr;
 }
 
 sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span value,
 			       unsigned options, sift_error *err)
 {
-	unsigned strict = options & SIFT_OPT_STRICT;
-	union {
-		sift_via via;
-		sift_addr addr;
-		sift_auth auth;
-		sift_sec_mechanism sec;
-		sift_referred_by referred_by;
-		sift_diversion diversion;
-		sift_history_info history_info;
-		sift_event event;
-		sift_event_list list;
-		sift_subscription_state substate;
-		sift_refer_sub refer_sub;
-		sift_info_package info_package;
-		sift_span tag;
-		/* session and dialog family (sipsift/session.h) */
-		sift_dialog_match dialog_match;
-		sift_target_dialog target_dialog;
-		sift_rack rack;
-		sift_min_se min_se;
-		sift_reason reason;
-		sift_privacy privacy;
-		sift_identity identity;
-		sift_identity_info identity_info;
-		sift_priority priority;
-	} parsed;
-	uint32_t number;
-
-	switch (id) {
-	case SIFT_H_VIA: /* RFC 3261 20.42 */
-		return sift_via_parse(buf, value, strict, &parsed.via, err);
-	case SIFT_H_FROM:
-	case SIFT_H_TO:
-		return addr_check(buf, value, strict, &parsed.addr, err);
-	case SIFT_H_CONTACT:
-		return addr_check(buf, value, strict | SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT,
-				  &parsed.addr, err);
-	case SIFT_H_ROUTE:
-	case SIFT_H_RECORD_ROUTE:
-		return addr_check(buf, value, strict | SIFT_ADDR_NAME_ADDR_ONLY, &parsed.addr, err);
-	/* Address headers of RFC 3261 20.31 and the extensions (src/hdr/addr_ext.c). */
-	case SIFT_H_REPLY_TO:             /* RFC 3261 20.31: name-addr / addr-spec */
-	case SIFT_H_REFER_TO:             /* RFC 3515 2.1: name-addr / addr-spec */
-		return addr_check(buf, value, strict, &parsed.addr, err);
-	case SIFT_H_P_ASSERTED_IDENTITY:  /* RFC 3325 9.1: no parameters */
-	case SIFT_H_P_PREFERRED_IDENTITY: /* RFC 3325 9.2 */
-		return addr_check(buf, value, strict | SIFT_ADDR_NO_PARAMS, &parsed.addr, err);
-	case SIFT_H_PATH:                 /* RFC 3327 4: name-addr only */
-	case SIFT_H_SERVICE_ROUTE:        /* RFC 3608 5: name-addr only */
-		return addr_check(buf, value, strict | SIFT_ADDR_NAME_ADDR_ONLY, &parsed.addr, err);
-	case SIFT_H_REFERRED_BY:          /* RFC 3892 3 */
-		return sift_referred_by_parse(buf, value, strict, &parsed.referred_by, err);
-	case SIFT_H_DIVERSION:            /* RFC 5806 4 */
-		return sift_diversion_parse(buf, value, strict, &parsed.diversion, err);
-	case SIFT_H_HISTORY_INFO:         /* RFC 7044 9 */
-		return sift_history_info_parse(buf, value, strict, &parsed.history_info, err);
-	case SIFT_H_CALL_ID:
-		return sift_callid_parse(buf, value, strict, NULL, err);
-	case SIFT_H_CSEQ:
-		return sift__cseq_check(buf, value, err);
-	case SIFT_H_MAX_FORWARDS:
-		/* RFC 3261 20.22: an integer in the range 0-255 */
-		return sift_uint_parse(buf, value, 255, &number, err);
-	case SIFT_H_CONTENT_LENGTH:
-		return sift_uint_parse(buf, value, UINT32_MAX, &number, err);
-	case SIFT_H_CONTENT_TYPE:
-		return sift__media_type_check(buf, value, err);
-	case SIFT_H_DATE:
-		return strict ? sift_date_parse(buf, value, strict, NULL, err) : SIFT_OK;
-	/* auth family (src/hdr/auth.c; RFC 3261 20.6, 20.7, 20.27, 20.28,
-	 * 20.44, RFC 8760, RFC 8898, RFC 3329 2.2) */
-	case SIFT_H_WWW_AUTHENTICATE:
-	case SIFT_H_PROXY_AUTHENTICATE:
-		return sift_challenge_parse(buf, value, strict, &parsed.auth, err);
-	case SIFT_H_AUTHORIZATION:
-	case SIFT_H_PROXY_AUTHORIZATION:
-		return sift_credentials_parse(buf, value, strict, &parsed.auth, err);
-	case SIFT_H_AUTHENTICATION_INFO:
-		return sift_auth_info_parse(buf, value, strict, &parsed.auth, err);
-	case SIFT_H_SECURITY_CLIENT:
-	case SIFT_H_SECURITY_SERVER:
-	case SIFT_H_SECURITY_VERIFY:
-		return sift_sec_mechanism_parse(buf, value, strict, &parsed.sec, err);
-	/* fields.h: RFC 3261 20 generic and body headers, RFC 3313, 3841, 8262 */
-	case SIFT_H_ACCEPT: case SIFT_H_ACCEPT_ENCODING: case SIFT_H_ACCEPT_LANGUAGE:
-	case SIFT_H_ALLOW: case SIFT_H_SUPPORTED: case SIFT_H_REQUIRE: case SIFT_H_PROXY_REQUIRE:
-	case SIFT_H_UNSUPPORTED: case SIFT_H_CONTENT_ENCODING: case SIFT_H_CONTENT_LANGUAGE:
-	case SIFT_H_IN_REPLY_TO: case SIFT_H_MIME_VERSION: case SIFT_H_CONTENT_DISPOSITION:
-	case SIFT_H_CONTENT_ID: case SIFT_H_EXPIRES: case SIFT_H_MIN_EXPIRES: case SIFT_H_RETRY_AFTER:
-	case SIFT_H_TIMESTAMP: case SIFT_H_WARNING: case SIFT_H_SERVER: case SIFT_H_USER_AGENT:
-	case SIFT_H_SUBJECT: case SIFT_H_ORGANIZATION: case SIFT_H_ACCEPT_CONTACT:
-	case SIFT_H_REJECT_CONTACT: case SIFT_H_REQUEST_DISPOSITION: case SIFT_H_P_MEDIA_AUTHORIZATION:
-		return sift__fields_validate(buf, id, value, strict, err);
-	/* Event family (src/hdr/event.c) */
-	case SIFT_H_EVENT:
-		return sift_event_parse(buf, value, strict, &parsed.event, err);
-	case SIFT_H_ALLOW_EVENTS:
-		return sift_allow_events_parse(buf, value, strict, &parsed.list, err);
-	case SIFT_H_SUBSCRIPTION_STATE:
-		return sift_subscription_state_parse(buf, value, strict, &parsed.substate, err);
-	case SIFT_H_REFER_SUB:
-		return sift_refer_sub_parse(buf, value, strict, &parsed.refer_sub, err);
-	case SIFT_H_SIP_ETAG:
-	case SIFT_H_SIP_IF_MATCH:
-		return sift_entity_tag_parse(buf, value, strict, &parsed.tag, err);
-	case SIFT_H_INFO_PACKAGE:
-		return sift_info_package_parse(buf, value, strict, &parsed.info_package, err);
-	case SIFT_H_RECV_INFO:
-		return sift_recv_info_parse(buf, value, strict, &parsed.list, err);
-	/* session and dialog family (src/hdr/session_*.c) */
-	case SIFT_H_REPLACES:
-		return sift_replaces_parse(buf, value, strict, &parsed.dialog_match, err);
-	case SIFT_H_JOIN:
-		return sift_join_parse(buf, value, strict, &parsed.dialog_match, err);
-	case SIFT_H_TARGET_DIALOG:
-		return sift_target_dialog_parse(buf, value, strict, &parsed.target_dialog, err);
-	case SIFT_H_RACK:
-		return sift_rack_parse(buf, value, strict, &parsed.rack, err);
-	case SIFT_H_RSEQ:
-		return sift_rseq_parse(buf, value, strict, &number, err);
-	case SIFT_H_SESSION_EXPIRES:
-		return sift__session_expires_check(buf, value, strict, err);
-	case SIFT_H_MIN_SE:
-		return sift_min_se_parse(buf, value, strict, &parsed.min_se, err);
-	case SIFT_H_REASON:
-		return sift_reason_parse(buf, value, strict, &parsed.reason, err);
-	case SIFT_H_PRIVACY:
-		return sift_privacy_parse(buf, value, strict, &parsed.privacy, err);
-	case SIFT_H_IDENTITY:
-		return sift_identity_parse(buf, value, strict, &parsed.identity, err);
-	case SIFT_H_IDENTITY_INFO:
-		return sift_identity_info_parse(buf, value, strict, &parsed.identity_info, err);
-	case SIFT_H_MAX_BREADTH:
-		return sift_max_breadth_parse(buf, value, strict, &number, err);
-	case SIFT_H_FLOW_TIMER:
-		return sift_flow_timer_parse(buf, value, strict, &number, err);
-	case SIFT_H_PRIORITY:
-		return sift_priority_parse(buf, value, strict, &parsed.priority, err);
-	case SIFT_H_ALERT_INFO:
-	case SIFT_H_CALL_INFO:
-	case SIFT_H_ERROR_INFO:
-		return sift__info_value_check(buf, id, value, strict, err);
-	default:
-		return sift__check_header_text(buf, value, err);
-	}
+	if ((unsigned)id >= SIFT_H_COUNT)
+		id = SIFT_H_OTHER;
+	return checks[id](buf, id, value, options, err);
 }

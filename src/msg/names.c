@@ -12,7 +12,7 @@
 
 static const char *const header_names[SIFT_H_COUNT] = {
 	[SIFT_H_OTHER] = NULL,
-#define SIFT_HEADER(id, name, compact, kind, rfc, section) [SIFT_H_##id] = name,
+#define SIFT_HEADER(id, name, compact, kind, rfc, section, check) [SIFT_H_##id] = name,
 #include "headers.def"
 #undef SIFT_HEADER
 };
@@ -32,7 +32,7 @@ static const struct {
 #define LIST SIFT_HEADER_LIST
 #define SINGLE SIFT_HEADER_SINGLE
 #define REPEATED SIFT_HEADER_REPEATED
-#define SIFT_HEADER(id, name, compact, kind, rfc, section) [SIFT_H_##id] = { kind, rfc, section },
+#define SIFT_HEADER(id, name, compact, kind, rfc, section, check) [SIFT_H_##id] = { kind, rfc, section },
 #include "headers.def"
 #undef SIFT_HEADER
 #undef LIST

@@ -25,7 +25,7 @@ static const unsigned char header_is_list[SIFT_H_COUNT] = {
 #define LIST 1
 #define SINGLE 0
 #define REPEATED 0
-#define SIFT_HEADER(id, name, compact, kind, rfc, section) [SIFT_H_##id] = kind,
+#define SIFT_HEADER(id, name, compact, kind, rfc, section, check) [SIFT_H_##id] = kind,
 #include "headers.def"
 #undef SIFT_HEADER
 #undef LIST
