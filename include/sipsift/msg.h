@@ -106,18 +106,21 @@ typedef struct sift_msg {
 	                           the body */
 	uint32_t offset;        /* where the start line begins (after skipped CRLFs) */
 
-	/* What full validation parsed and keeps, so that a stack need not
-	 * parse it again: the values RFC 3261 17.1.3 and 17.2.3 match
-	 * transactions on. Filled only without SIFT_OPT_INDEX_ONLY, each when
-	 * its value passed: has_top_via / has_cseq say so (0 after an
-	 * index-only parse, without the header, or when the parse failed at or
-	 * before it). */
-	sift_via top_via;       /* the first Via value, as sift_via_parse() gives it */
-	sift_cseq cseq;         /* the first CSeq, as sift_cseq_parse() gives it */
+	/* Whether top_via and cseq below hold this message's values. */
 	uint8_t has_top_via;
 	uint8_t has_cseq;
 
 	sift_error error;       /* set when sift_parse() fails */
+
+	/* What full validation parsed and keeps, so that a stack need not
+	 * parse it again: the values RFC 3261 17.1.3 and 17.2.3 match
+	 * transactions on. Filled only without SIFT_OPT_INDEX_ONLY, each when
+	 * its value passed, and then has_top_via / has_cseq is 1; they are 0
+	 * after an index-only parse, without the header, or when the parse
+	 * failed at or before it, and the struct is then not to be read (it is
+	 * not cleared, to keep an index-only parse from paying for it). */
+	sift_via top_via;       /* the first Via value, as sift_via_parse() gives it */
+	sift_cseq cseq;         /* the first CSeq, as sift_cseq_parse() gives it */
 } sift_msg;
 
 /*

@@ -406,7 +406,6 @@ static void rfc3261_17_2_3_full_parse_keeps_top_via_and_cseq(void **state)
 	assert_int_equal(parse(text, SIFT_OPT_INDEX_ONLY), SIFT_OK);
 	assert_false(msg.has_top_via);
 	assert_false(msg.has_cseq);
-	assert_int_equal(msg.top_via.branch.len, 0);
 
 	/* Without the headers, or when the parse fails at the Via. */
 	assert_int_equal(parse(OPTIONS_HEAD "Call-ID: a\r\n\r\n", 0), SIFT_OK);
