@@ -283,30 +283,6 @@ static inline int is_lws_byte(unsigned char c)
 	return c <= ' ' && ((lws >> c) & 1);
 }
 
-/* Full validation of one value: its header's typed parser
- * (sift_header_validate()), except that the first Via and the first CSeq
- * are parsed into the msg, which keeps them for the caller (msg.h). */
-__attribute__((noinline)) static sift_code validate_entry(parser *ps, sift_span value, unsigned id)
-{
-	sift_msg *msg = ps->msg;
-	sift_code code;
-	if (id == SIFT_H_VIA && msg && !msg->has_top_via) {
-		code = sift_via_parse(ps->buf, value, ps->options & SIFT_OPT_STRICT, &msg->top_via,
-				      &ps->error);
-		msg->has_top_via = code == SIFT_OK;
-	} else if (id == SIFT_H_CSEQ && msg && !msg->has_cseq) {
-		code = sift_cseq_parse(ps->buf, value, ps->options & SIFT_OPT_STRICT, &msg->cseq,
-				       &ps->error);
-		msg->has_cseq = code == SIFT_OK;
-	} else {
-		code = sift_header_validate(ps->buf, (sift_header_id)id, value, ps->options,
-					    &ps->error);
-	}
-	if (code != SIFT_OK)
-		ps->error.header_id = (uint16_t)id;
-	return code;
-}
-
 /* Stores one header value in the index (link_chains() links it later). */
 static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
 			   unsigned id, unsigned flags)
@@ -333,8 +309,6 @@ static inline sift_code add_entry(parser *ps, sift_span name, const char *value,
 	h->value = sift__span(ps->buf, value, value_end);
 	h->id = (uint16_t)id;
 	h->flags = (uint16_t)flags;
-	if (!(ps->options & SIFT_OPT_INDEX_ONLY))
-		return validate_entry(ps, h->value, id);
 	return SIFT_OK;
 }
 
@@ -927,6 +901,45 @@ static sift_code check_cseq_method(parser *ps)
 	return SIFT_OK;
 }
 
+/*
+ * Full validation of the entries the scan stored, in message order: each
+ * value gets its header's typed parser (sift_header_validate()), except
+ * that the first Via and the first CSeq are parsed into the msg, which
+ * keeps them for the caller (msg.h). It runs after the scan rather than
+ * inside it so that the scan's loop makes no calls and keeps its state in
+ * registers; the result is the same as validating each entry as it is
+ * stored. The first value that fails ends it: the entries after it are
+ * dropped, as a scan that stopped there would not have stored them, and
+ * its error replaces the scan's, whose offset is later (the scan stores
+ * entries only for lines before the bytes it fails on).
+ */
+static sift_code validate_entries(parser *ps)
+{
+	sift_msg *msg = ps->msg;
+	unsigned strict = ps->options & SIFT_OPT_STRICT;
+	for (sift_header *h = msg->headers; h < ps->out; h++) {
+		sift_error error;
+		sift_code code;
+		if (h->id == SIFT_H_VIA && !msg->has_top_via) {
+			code = sift_via_parse(ps->buf, h->value, strict, &msg->top_via, &error);
+			msg->has_top_via = code == SIFT_OK;
+		} else if (h->id == SIFT_H_CSEQ && !msg->has_cseq) {
+			code = sift_cseq_parse(ps->buf, h->value, strict, &msg->cseq, &error);
+			msg->has_cseq = code == SIFT_OK;
+		} else {
+			code = sift_header_validate(ps->buf, (sift_header_id)h->id, h->value,
+						    ps->options, &error);
+		}
+		if (code != SIFT_OK) {
+			ps->error = error;
+			ps->error.header_id = h->id;
+			ps->out = h + 1;
+			return code;
+		}
+	}
+	return SIFT_OK;
+}
+
 sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned options)
 {
 	if (!msg || !msg->headers || msg->header_capacity == 0)
@@ -973,6 +986,11 @@ sift_code sift_parse(sift_msg *msg, const char *buf, size_t len, unsigned option
 	code = scan_start_line(&ps, p, &headers);
 	if (code == SIFT_OK)
 		code = scan_headers(&ps, headers, &body);
+	if (!(options & SIFT_OPT_INDEX_ONLY)) {
+		sift_code checked = validate_entries(&ps);
+		if (checked != SIFT_OK)
+			code = checked;
+	}
 	msg->header_count = (uint32_t)(ps.out - storage);
 	link_chains(msg);
 	if (code == NEED_MORE) {
