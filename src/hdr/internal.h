@@ -74,6 +74,16 @@ enum {
  * (branch, received, rport) told first by word compares (src/hdr/params.c). */
 unsigned sift__via_param_name(const char *p, const char *end, const char **stop);
 
+/* Full validation's check of one value of header id: what
+ * sift_header_validate() runs, here for the message parser to call without
+ * the id's range check (src/hdr/validate.c). */
+typedef sift_code (*sift__value_check)(const char *buf, sift_header_id id, sift_span value,
+				       unsigned options, sift_error *err);
+
+/* Each header's check by id, built from the last column of
+ * grammar/headers.def; SIFT_H_OTHER's is the header-value text rule. */
+extern const sift__value_check sift__value_checks[SIFT_H_COUNT];
+
 /* 1 when full validation checks header id's values as plain addresses
  * (the check "addr" of grammar/headers.def: sift_addr_parse() with
  * sift_addr_flags(id), nothing more; src/hdr/validate.c). */

@@ -59,9 +59,6 @@ sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *
  * result it drops) and returns its code and error. Only SIFT_OPT_STRICT of
  * options reaches the parsers.
  */
-typedef sift_code (*value_check)(const char *buf, sift_header_id id, sift_span value,
-				 unsigned options, sift_error *err);
-
 #define CHECK(name)                                                                   \
 	static sift_code check_##name(const char *buf, sift_header_id id, sift_span value, \
 				      unsigned options, sift_error *err)
@@ -268,7 +265,7 @@ CHECK(info_value)
 #undef CHECK
 
 /* Each header's check, from the last column of grammar/headers.def. */
-static const value_check checks[SIFT_H_COUNT] = {
+const sift__value_check sift__value_checks[SIFT_H_COUNT] = {
 	[SIFT_H_OTHER] = check_header_text,
 #define SIFT_HEADER(id, name, compact, kind, rfc, section, check) [SIFT_H_##id] = check_##check,
 #include "headers.def"
@@ -277,7 +274,7 @@ static const value_check checks[SIFT_H_COUNT] = {
 
 int sift__header_check_is_addr(sift_header_id id)
 {
-	return (unsigned)id < SIFT_H_COUNT && checks[id] == check_addr;
+	return (unsigned)id < SIFT_H_COUNT && sift__value_checks[id] == check_addr;
 }
 
 sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span value,
@@ -285,5 +282,5 @@ sift_code sift_header_validate(const char *buf, sift_header_id id, sift_span val
 {
 	if ((unsigned)id >= SIFT_H_COUNT)
 		id = SIFT_H_OTHER;
-	return checks[id](buf, id, value, options, err);
+	return sift__value_checks[id](buf, id, value, options, err);
 }

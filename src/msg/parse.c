@@ -18,6 +18,7 @@
 #include "sipsift/hdr.h"
 #include "sipsift/uri.h"
 #include "grammar/internal.h"
+#include "hdr/internal.h"
 #include "name_hash.h" /* generated from grammar/headers.def */
 
 /* Which registered headers are comma lists (grammar/headers.def). */
@@ -927,8 +928,10 @@ static sift_code validate_entries(parser *ps)
 			code = sift_cseq_parse(ps->buf, h->value, strict, &msg->cseq, &error);
 			msg->has_cseq = code == SIFT_OK;
 		} else {
-			code = sift_header_validate(ps->buf, (sift_header_id)h->id, h->value,
-						    ps->options, &error);
+			/* h->id is a registered id or SIFT_H_OTHER: the scan
+			 * stores nothing else. */
+			code = sift__value_checks[h->id](ps->buf, (sift_header_id)h->id, h->value,
+							 ps->options, &error);
 		}
 		if (code != SIFT_OK) {
 			ps->error = error;
