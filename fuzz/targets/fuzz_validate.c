@@ -27,7 +27,11 @@
  *     field;
  *   - where sift__addr_fast_accept (src/grammar/fast_addr.re) accepts it
  *     with a set of SIFT_ADDR_* flags validation uses, sift_addr_parse
- *     accepts it with the same flags.
+ *     accepts it with the same flags;
+ *   - sift__scan_host (src/grammar/scan_uri.re: its hostname and
+ *     IPv4address without the DFA) finds the end and kind that
+ *     sift__scan_host_dfa finds, from each of the first 64 bytes of the
+ *     value, at every SIMD level.
  */
 #include "check.h"
 #include "grammar/internal.h"
@@ -95,6 +99,22 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 				abort();
 			}
 		}
+	}
+	for (size_t at = 0; at <= len && at < 64; at++) {
+		unsigned want_kind = 0;
+		const char *want = sift__scan_host_dfa(copy + at, copy + len, &want_kind);
+		for (int level = 2; level >= 0; level--) {
+			unsigned kind = 0;
+			sift__use_simd = level;
+			const char *got = sift__scan_host(copy + at, copy + len, &kind);
+			if (got != want || (want && kind != want_kind)) {
+				fprintf(stderr, "fuzz_validate: sift__scan_host and its DFA differ at "
+						"byte %zu (SIMD level %d)\n",
+					at, level);
+				abort();
+			}
+		}
+		sift__use_simd = 2;
 	}
 	free(copy);
 }

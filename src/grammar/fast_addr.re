@@ -77,8 +77,9 @@
 	(void)YYMARKER
 
 /* Longer values are rare, and left to the parser. The copy ends in
- * FAST_PADDING NULs: the first is the end the DFAs see. */
-enum { FAST_COPY_MAX = 512, FAST_PADDING = 16 };
+ * FAST_PADDING NULs: the first is the end the DFAs see; 32 let
+ * sift__scan_host take its 32-byte step on a host near the end. */
+enum { FAST_COPY_MAX = 512, FAST_PADDING = 32 };
 
 /* What fast_address found. */
 enum fast_address {
@@ -151,7 +152,8 @@ static enum fast_address fast_addr_spec_tail(const char **at)
  * URI parser's: sift__scan_host finds the same end there, since no host
  * holds the byte that ends the URI (">", or ";", "," or white space).
  * Nor does it hold a NUL, so with the copy's FAST_PADDING NULs readable
- * the end is the same, and sift__scan_host reads 16 bytes a step to it. */
+ * the end is the same, and sift__scan_host reads 32 or 16 bytes a step
+ * to it. */
 static enum fast_address fast_address(const char **at, const char *padded_end)
 {
 	enum fast_address found = fast_head(at);

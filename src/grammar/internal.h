@@ -147,9 +147,10 @@ const char *sift__match_host_bv(const char *p, const char *end);
 const char *sift__match_uri_parameter_bv(const char *p, const char *end);
 const char *sift__match_absolute_uri_bv(const char *p, const char *end);
 /* host with *kind set to its SIFT_HOST_* (sipsift/uri.h) kind (scan_uri.re).
- * A run of alphanum, "-" and "." that is a hostname is decided by bit masks
- * (SSE2), everything else by sift__scan_host_dfa; test_uri holds the two to
- * the same end and kind on every string of a small alphabet. */
+ * A run of alphanum, "-" and "." that is a hostname or an IPv4address is
+ * decided by bit masks (AVX2 or SSE2), everything else by
+ * sift__scan_host_dfa; test_uri holds the two to the same end and kind on
+ * every string of a small alphabet and every dotted quad of 19 octets. */
 const char *sift__scan_host(const char *p, const char *end, unsigned *kind);
 const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);

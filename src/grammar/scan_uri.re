@@ -7,8 +7,12 @@
 #include "grammar/internal.h"
 #include "sipsift/uri.h"
 #include <stdint.h>
+#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
 #endif
 
 /*!include:re2c "abnf.re" */
@@ -253,19 +257,25 @@ const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind)
 }
 
 /* alphanum / "-": the bytes of a label (RFC 3261 25 domainlabel), tested
- * as the SSE2 loop below tests them: a letter in either case, a digit. */
+ * as the SIMD loops below test them: a letter in either case, a digit. */
 static inline int is_label_byte(unsigned char c)
 {
 	return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c == '-';
 }
 
+/* A run of label bytes and dots (at most 63 bytes): bit i of each mask
+ * set where byte i is a ".", a "-" or a letter. */
+typedef struct host_run_bits {
+	uint64_t dots, hyphens, letters;
+} host_run_bits;
+
 /* The run of label bytes and dots at p (at most 63 bytes: 0 for a longer
- * one): its length, with bit i of *dots and *hyphens set where byte i is
- * a "." or a "-". 16 bytes a step with SSE2 while 16 can be read. */
-static size_t host_run(const char *p, const char *end, uint64_t *dots, uint64_t *hyphens)
+ * one): its length, and its masks in *bits. 16 bytes a step with SSE2
+ * while 16 can be read, then a byte a step. */
+static size_t host_run(const char *p, const char *end, host_run_bits *bits)
 {
 	size_t n = 0;
-	uint64_t dot_bits = 0, hyphen_bits = 0;
+	uint64_t dot_bits = 0, hyphen_bits = 0, letter_bits = 0;
 #if defined(__SSE2__)
 	if (sift__use_simd) {
 		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
@@ -275,15 +285,16 @@ static size_t host_run(const char *p, const char *end, uint64_t *dots, uint64_t 
 			__m128i lower = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
 			__m128i dot = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('.'));
 			__m128i hyphen = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'));
+			__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, to_a), letters);
 			__m128i in = _mm_or_si128(
-				_mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(lower, to_a), letters),
-					     _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits)),
+				_mm_or_si128(letter, _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits)),
 				_mm_or_si128(dot, hyphen));
 			unsigned out = ~(unsigned)_mm_movemask_epi8(in) & 0xFFFF;
 			unsigned length = out ? (unsigned)__builtin_ctz(out) : 16;
 			unsigned keep = (1u << length) - 1;
 			dot_bits |= (uint64_t)((unsigned)_mm_movemask_epi8(dot) & keep) << n;
 			hyphen_bits |= (uint64_t)((unsigned)_mm_movemask_epi8(hyphen) & keep) << n;
+			letter_bits |= (uint64_t)((unsigned)_mm_movemask_epi8(letter) & keep) << n;
 			n += length;
 			if (out)
 				goto done;
@@ -298,43 +309,155 @@ static size_t host_run(const char *p, const char *end, uint64_t *dots, uint64_t 
 			break;
 		else if (c == '-')
 			hyphen_bits |= 1ull << n;
+		else if ((unsigned char)((c | 0x20) - 'a') < 26)
+			letter_bits |= 1ull << n;
 	}
 	if (n == 64)
 		return 0;
 #if defined(__SSE2__)
 done:
 #endif
-	*dots = dot_bits;
-	*hyphens = hyphen_bits;
+	bits->dots = dot_bits;
+	bits->hyphens = hyphen_bits;
+	bits->letters = letter_bits;
 	return n;
 }
 
-/* The DFA's result without the DFA for the common host: the run of label
- * bytes and dots at p. Every hostname and IPv4address is made of those
- * bytes and an IPv6reference starts with "[", so when the whole run is a
- * hostname (labels that neither start nor end with "-", the last one
- * starting with ALPHA, one "." between them and maybe one after), it is
- * the longest match, and not an IPv4address (whose last label is
- * digits), which would win a tie. Any other run (an IPv4address too, and
- * "[") goes to the DFA. */
-const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+/* RFC 3986 3.2.2 (RFC 5954 4.1): dec-octet = DIGIT / %x31-39 DIGIT /
+ * "1" 2DIGIT / "2" %x30-34 DIGIT / "25" %x30-35, for length digits at g. */
+static inline int is_dec_octet(const char *g, size_t length)
 {
-	uint64_t dots, hyphens;
-	size_t n = host_run(p, end, &dots, &hyphens);
-	if (n) {
-		uint64_t last = 1ull << (n - 1);
+	switch (length) {
+	case 1:
+		return 1;
+	case 2:
+		return g[0] != '0';
+	case 3:
+		return g[0] == '1' || (g[0] == '2' && (g[1] < '5' || (g[1] == '5' && g[2] <= '5')));
+	default:
+		return 0;
+	}
+}
+
+/* The host at p given the run of label bytes and dots there (n bytes, its
+ * masks in bits), without the DFA for the common hosts. Every hostname and
+ * IPv4address is made of those bytes and an IPv6reference starts with
+ * "[", so no host at p is longer than the run:
+ * - when the whole run is a hostname (labels that neither start nor end
+ *   with "-", the last one starting with ALPHA, one "." between them and
+ *   maybe one after), it is the longest match, and not an IPv4address
+ *   (whose last label is digits), which would win a tie;
+ * - when it is four dec-octets and three dots, an IPv4address (RFC 3986
+ *   3.2.2), no hostname matches (a toplabel starts with ALPHA) and the
+ *   run is the match.
+ * Any other run ("1.2.3.04", "a-.b", and "[") goes to the DFA. */
+static inline __attribute__((always_inline)) const char *
+host_of_run(const char *p, const char *end, size_t n, const host_run_bits *bits, unsigned *kind)
+{
+	if (n && !(bits->letters | bits->hyphens)) {
+		/* digits and dots: three dots between four dec-octets */
+		uint64_t dots = bits->dots;
+		size_t group = 0;
+		int i = 0;
+		for (; i < 3 && dots; i++, dots &= dots - 1) {
+			size_t dot = (size_t)__builtin_ctzll(dots);
+			if (!is_dec_octet(p + group, dot - group))
+				break;
+			group = dot + 1;
+		}
+		if (i == 3 && !dots && is_dec_octet(p + group, n - group)) {
+			*kind = SIFT_HOST_IPV4;
+			return p + n;
+		}
+	} else if (n) {
+		uint64_t dots = bits->dots, hyphens = bits->hyphens, last = 1ull << (n - 1);
 		/* A label that is empty or starts or ends with "-": a "." or
 		 * "-" first, "..", ".-", "-." or "-" last. */
-		uint64_t bad = ((dots | hyphens) & 1) | (dots & dots >> 1) | (dots & hyphens >> 1) |
+		uint64_t bad = ((dots | hyphens) & 1) | (dots & (dots | hyphens) >> 1) |
 			       (hyphens & dots >> 1) | (hyphens & last);
-		/* The toplabel starts after the last "." but a trailing one. */
-		uint64_t inner = dots & ~last;
-		size_t top = inner ? (size_t)(64 - __builtin_clzll(inner)) : 0;
-		unsigned char first = (unsigned char)(p[top] | 0x20);
-		if (!bad && first >= 'a' && first <= 'z') {
+		/* The toplabel starts after the last "." but a trailing one
+		 * (the mask holds at most 63 bits: the shift loses none). */
+		size_t top = (size_t)(63 - __builtin_clzll(((dots & ~last) << 1) | 1));
+		if (!bad && (unsigned char)((p[top] | 0x20) - 'a') < 26) {
 			*kind = SIFT_HOST_NAME;
 			return p + n;
 		}
 	}
 	return sift__scan_host_dfa(p, end, kind);
+}
+
+/* The host at p, 16 bytes a step (or a byte a step). */
+static const char *scan_host_steps(const char *p, const char *end, unsigned *kind)
+{
+	host_run_bits bits;
+	size_t n = host_run(p, end, &bits);
+	return host_of_run(p, end, n, &bits, kind);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* The classes of a byte for the AVX2 step, found from its two nibbles:
+ * the class is HOST_LOW[low nibble] & HOST_HIGH[high nibble] (0x80-0xFF:
+ * no class). A letter is %x41-4F / %x61-6F (high nibble 4, 6; low 1-F)
+ * or %x50-5A / %x70-7A (high nibble 5, 7; low 0-A). */
+enum {
+	HOST_DIGIT = 1, HOST_LETTER_LOW = 2, HOST_LETTER_HIGH = 4, HOST_DOT = 8, HOST_HYPHEN = 16
+};
+#define HOST_LOW(l)                                                                      \
+	(((l) <= 9 ? HOST_DIGIT : 0) | ((l) >= 1 ? HOST_LETTER_LOW : 0) |                \
+	 ((l) <= 10 ? HOST_LETTER_HIGH : 0) | ((l) == 14 ? HOST_DOT : 0) | ((l) == 13 ? HOST_HYPHEN : 0))
+#define HOST_HIGH(h)                                                                     \
+	((h) == 2 ? HOST_DOT | HOST_HYPHEN : (h) == 3 ? HOST_DIGIT                       \
+	 : (h) >= 4 && (h) <= 7 ? ((h) & 1 ? HOST_LETTER_HIGH : HOST_LETTER_LOW) : 0)
+#define HOST_NIBBLES(f)                                                                  \
+	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
+		f(14), f(15)
+/* twice: vpshufb looks up each 16-byte lane in its own copy */
+static const signed char host_low[32] = { HOST_NIBBLES(HOST_LOW), HOST_NIBBLES(HOST_LOW) };
+static const signed char host_high[32] = { HOST_NIBBLES(HOST_HIGH), HOST_NIBBLES(HOST_HIGH) };
+
+/* Bit i set where bit `bit` of byte i of v is: shifted to bit 7 of its
+ * byte (a 16-bit shift moves no bit there from the other byte). */
+#define HOST_BIT_MASK(v, bit) ((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(v, 7 - (bit))))
+
+/* sift__scan_host where the CPU has AVX2 (sift__use_simd 2): the first 32
+ * bytes in one step, classed by nibble lookups. Nearly every host and the
+ * byte after it fit; a shorter rest of the value is copied before NULs,
+ * which no host holds, so the run ends where the value does. A run of all
+ * 32 goes to the 16-byte steps. */
+__attribute__((target("avx2"))) static const char *scan_host_avx2(const char *p, const char *end,
+								   unsigned *kind)
+{
+	char padded[32];
+	const char *from = p;
+	if (end - p < 32) {
+		memset(padded, 0, sizeof padded);
+		memcpy(padded, p, (size_t)(end - p));
+		from = padded;
+	}
+	__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)from);
+	__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
+	/* bytes from 0x80 look up 0: vpshufb's rule for an index with bit 7 */
+	__m256i classes = _mm256_and_si256(
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)host_low), bytes),
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)host_high), high));
+	uint32_t out = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, _mm256_setzero_si256()));
+	if (!out)
+		return scan_host_steps(p, end, kind);
+	uint32_t keep = (1u << __builtin_ctz(out)) - 1;
+	host_run_bits bits;
+	bits.dots = HOST_BIT_MASK(classes, 3) & keep;
+	bits.hyphens = HOST_BIT_MASK(classes, 4) & keep;
+	bits.letters = keep & ~(HOST_BIT_MASK(classes, 0) | bits.dots | bits.hyphens);
+	return host_of_run(p, end, (size_t)__builtin_ctz(out), &bits, kind);
+}
+#define HAVE_SCAN_HOST_AVX2 1
+#endif
+
+const char *sift__scan_host(const char *p, const char *end, unsigned *kind)
+{
+#if defined(HAVE_SCAN_HOST_AVX2)
+	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2"))
+		return scan_host_avx2(p, end, kind);
+#endif
+	return scan_host_steps(p, end, kind);
 }

@@ -47,6 +47,19 @@ static int is_rport(const char *v, const char *end, int has_value)
 	return !has_value || sift__match_digits(v, end) == end;
 }
 
+/* At most five DIGITs at p (RFC 3261 25 port, RFC 3581 3 response-port):
+ * their end (p when none) and value. A longer run stops at a digit, which
+ * the fast path below takes for no separator and declines. */
+static const char *short_digits(const char *p, const char *end, uint32_t *value)
+{
+	const char *stop = end - p > 5 ? p + 5 : end;
+	uint32_t number = 0;
+	for (; p < stop && (unsigned char)(*p - '0') < 10; p++)
+		number = number * 10 + (uint32_t)(*p - '0');
+	*value = number;
+	return p;
+}
+
 /*
  * The common via-parm, read and filled in one pass (sift_via_parse()'s fast
  * path): 1 when the whole of [p, end) is
@@ -54,13 +67,14 @@ static int is_rport(const char *v, const char *end, int has_value)
  * with no white space but that one SP, each param one of
  *   via-branch    = "branch" EQUAL token
  *   via-received  = "received" EQUAL IPv4address   (RFC 3261 18.2.1)
- *   response-port = "rport" [EQUAL 1*DIGIT]        (RFC 3581 3)
+ *   response-port = "rport" [EQUAL 1*5DIGIT]       (RFC 3581 3)
  *   via-extension = generic-param, a token value or none,
  * names case-insensitive (RFC 3261 7.3.1), with out (reset by the caller)
  * holding what via_parse_general() gives for the same bytes. Each part is
- * read by the matcher the general path reads it with, from the same byte,
- * and ends at a byte that starts the next part; where the general path
- * would skip SWS there is none to skip. A maddr or ttl, an IPv6 received, a
+ * read by the matcher the general path reads it with (the digits of port
+ * and rport by short_digits), from the same byte, and ends at a byte that
+ * starts the next part; where the general path would skip SWS there is
+ * none to skip. A maddr or ttl, an IPv6 received, a
  * quoted value, SWS around a separator: 0, with out half filled, and the
  * general path reads the value again, with its error offset and rule. The
  * validate fuzz target aborts where the two paths differ.
@@ -92,12 +106,11 @@ static int via_parse_common(const char *buf, const char *p, const char *end, sif
 	out->host_kind = (sift_host_kind)kind;
 	if (p < end && *p == ':') {
 		/* port = 1*DIGIT that the general path reads within 16 bits:
-		 * here 1 to 5 digits (a sixth stops the loop and declines). */
+		 * here 1 to 5 digits (a sixth is no ";" below, and declines). */
 		const char *digits = ++p;
-		uint32_t port = 0;
-		while (p < end && (unsigned char)(*p - '0') < 10 && p - digits <= 5)
-			port = port * 10 + (uint32_t)(*p++ - '0');
-		if (p == digits || p - digits > 5 || port > 65535)
+		uint32_t port;
+		p = short_digits(p, end, &port);
+		if (p == digits || port > 65535)
 			return 0;
 		out->port_text = sift__span(buf, digits, p);
 		out->port = (uint16_t)port;
@@ -117,14 +130,18 @@ static int via_parse_common(const char *buf, const char *p, const char *end, sif
 		p = q;
 		if (p < end && *p == '=') {
 			p++;
-			if (known == SIFT__VIA_RECEIVED) /* the IPv4address the request came from */
+			if (known == SIFT__VIA_RECEIVED) { /* the IPv4address the request came from */
 				q = sift__match_ipv4address(p, end);
-			else if (known == SIFT__VIA_RPORT)
-				q = sift__match_digits(p, end);
-			else if (known == SIFT__VIA_BRANCH || known == 0)
+			} else if (known == SIFT__VIA_RPORT) {
+				uint32_t rport;
+				q = short_digits(p, end, &rport);
+				if (q == p) /* 1*DIGIT */
+					return 0;
+			} else if (known == SIFT__VIA_BRANCH || known == 0) {
 				q = sift__match_token_fast(p, end);
-			else
+			} else {
 				return 0; /* maddr, ttl: the general path checks their values */
+			}
 			if (!q)
 				return 0;
 		} else if (known != 0 && known != SIFT__VIA_RPORT) {

@@ -1184,6 +1184,36 @@ static void test_rfc3261_25_hostname_by_masks_is_what_the_dfa_finds(void **state
 	}
 }
 
+/* RFC 3986 3.2.2 (RFC 5954 4.1): IPv4address = dec-octet "." dec-octet "."
+ * dec-octet "." dec-octet. The host scanner takes a run of digits and
+ * three dots for one by its dec-octets, without the DFA: every quad of
+ * octets written with and without leading zeros, in and out of 0-255,
+ * and runs that are no IPv4address or only begin with one, must give the
+ * DFA's end and kind. */
+static void test_rfc3986_3_2_2_ipv4address_by_octets_is_what_the_dfa_finds(void **state)
+{
+	(void)state;
+	static const char *const octets[] = { "0",   "00",  "01",  "1",   "9",   "10",  "09",
+					      "99",  "100", "199", "200", "249", "250", "255",
+					      "256", "260", "300", "999", "1000" };
+	const size_t count = sizeof octets / sizeof octets[0];
+	char text[64];
+	for (size_t a = 0; a < count; a++)
+		for (size_t b = 0; b < count; b++)
+			for (size_t c = 0; c < count; c++)
+				for (size_t d = 0; d < count; d++) {
+					int length = snprintf(text, sizeof text, "%s.%s.%s.%s", octets[a],
+							      octets[b], octets[c], octets[d]);
+					host_scanners_agree(text, (size_t)length);
+				}
+	static const char *const others[] = { "1.2.3",     "1.2.3.4.",  "1.2.3.4.5", "1..2.3",
+					      ".1.2.3.4",  "1.2.3.4-5", "1.2.3.4a",  "1.2.3.4.a",
+					      "1-2.3.4.5", "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16",
+					      "01234567890123456789012345678901.1.2.3" };
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		host_scanners_agree(others[i], strlen(others[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1224,6 +1254,7 @@ int main(void)
 		cmocka_unit_test(test_bad_arguments_are_refused),
 		cmocka_unit_test(test_param_walk_ends_on_unchecked_bytes),
 		cmocka_unit_test(test_rfc3261_25_hostname_by_masks_is_what_the_dfa_finds),
+		cmocka_unit_test(test_rfc3986_3_2_2_ipv4address_by_octets_is_what_the_dfa_finds),
 	};
 	return cmocka_run_group_tests_name("uri", tests, NULL, teardown);
 }
