@@ -117,12 +117,12 @@ static inline unsigned plain_token_mask(__m128i bytes)
  * hostname alike (RFC 3261 25), so a rule made of such characters can
  * resume its DFA where the run stops. Fewer than 8 bytes before end are
  * read as the last 8 of the value when the caller knows that many are
- * readable from floor (floor <= p): the bytes before p then drop out of
+ * readable from start (start <= p): the bytes before p then drop out of
  * the mask, so short tails (a version "1.0", a Call-ID host) need no DFA.
  * Returns p when there is nothing to take (the scalar path: the DFA alone
  * does the work, and the tests run it by clearing sift__use_simd). */
 __attribute__((always_inline)) static inline const char *
-plain_token_end(const char *floor, const char *p, const char *end)
+plain_token_end(const char *start, const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {
@@ -141,7 +141,7 @@ plain_token_end(const char *floor, const char *p, const char *end)
 				return p + __builtin_ctz(~mask);
 			p += 8;
 		}
-		if (p < end && end - floor >= 8) {
+		if (p < end && end - start >= 8) {
 			const char *last = end - 8;
 			unsigned mask = plain_token_mask(
 				_mm_loadl_epi64((const __m128i *)(const void *)last)) >> (p - last);
@@ -149,7 +149,7 @@ plain_token_end(const char *floor, const char *p, const char *end)
 		}
 	}
 #else
-	(void)floor;
+	(void)start;
 	(void)end;
 #endif
 	return p;
@@ -196,7 +196,7 @@ static const char *match_word_rest(const char *p, const char *end)
 
 /* A word from p: the plain run, then its DFA from where the run stops
  * (word is a run of one character class, as token is). p when none.
- * floor is p: for a tail of a few bytes the DFA costs less than a load. */
+ * The run reads no byte before the word (start is p). */
 __attribute__((always_inline)) static inline const char *word_end(const char *p,
 								   const char *end)
 {
