@@ -29,6 +29,8 @@
  *   - numbers: a value the default mode clamps is a range error when strict.
  */
 #include "check.h"
+#include "grammar/internal.h"
+#include "hdr/internal.h"
 
 /* The list-item parsers (sift_list_item), in the table's order: arg is
  * their index here. */
@@ -349,4 +351,97 @@ static const fuzz_value_parser parsers[] = {
 	{ run_list, 0 },
 };
 
-FUZZ_VALUE_TARGET(parsers, FUZZ_VALUE_ERRORS, NULL)
+static void fast_path_differs(const char *what)
+{
+	fprintf(stderr, "fuzz_fields: %s: the fast path and the general path differ\n", what);
+	abort();
+}
+
+static int same_verdict(sift_code a, const sift_error *ea, sift_code b, const sift_error *eb)
+{
+	return a == b && (a == SIFT_OK || (ea->code == eb->code && ea->offset == eb->offset &&
+					   strcmp(ea->rule, eb->rule) == 0));
+}
+
+/* The shortcuts full validation takes on the whole value (bytes after the
+ * selector), held to the general paths: the whole-production matchers to
+ * their one-rule DFAs at every SIMD level, the one-token element check to
+ * sift__token_element_verdict, sift_uint_parse to its general path, and
+ * sift_server_parse's one-product answer to the walk of sift_server_val_next. */
+static void check_fast_paths(const uint8_t *data, size_t size)
+{
+	static const struct {
+		const char *rule;
+		int may_be_empty;
+	} elements[] = { { "Method", 1 }, { "option-tag", 1 }, { "option-tag", 0 },
+			 { "content-coding", 0 } };
+	static const uint32_t maxima[] = { 255, UINT32_MAX };
+	if (size < 1)
+		return;
+	size_t len = size - 1;
+	char *copy = fuzz_dup(data + 1, len);
+	const char *p = copy, *end = copy + len;
+	sift_span value = { 0, (uint32_t)len };
+	for (int level = 2; level >= 0; level--) {
+		sift__use_simd = level;
+		if (sift__match_token_fast(p, end) != sift__match_token(p, end))
+			fast_path_differs("token");
+		if (sift__match_callid_fast(p, end) != sift__match_callid(p, end))
+			fast_path_differs("callid");
+		if (sift__match_product_fast(p, end) != sift__match_product(p, end))
+			fast_path_differs("product");
+		if (sift__match_media_type_fast(p, end) != sift__match_media_type(p, end))
+			fast_path_differs("media-type");
+	}
+	sift__use_simd = 2;
+	for (size_t i = 0; i < sizeof elements / sizeof elements[0]; i++) {
+		sift_error fast_err, general_err;
+		sift_code fast = sift__token_element_check(copy, value, elements[i].rule,
+							   elements[i].may_be_empty, &fast_err);
+		sift_code general = sift__token_element_verdict(copy, value, elements[i].rule,
+								elements[i].may_be_empty, &general_err);
+		if (!same_verdict(fast, &fast_err, general, &general_err))
+			fast_path_differs("one-token element");
+	}
+	for (size_t i = 0; i < sizeof maxima / sizeof maxima[0]; i++) {
+		sift_error fast_err, general_err;
+		uint32_t fast_number = 0xA5A5A5A5u, general_number = 0xA5A5A5A5u;
+		sift_code fast = sift_uint_parse(copy, value, maxima[i], &fast_number, &fast_err);
+		sift_code general = sift__uint_parse_general(copy, value, maxima[i], &general_number,
+							     &general_err);
+		if (!same_verdict(fast, &fast_err, general, &general_err) ||
+		    fast_number != general_number)
+			fast_path_differs("1*DIGIT");
+	}
+	/* The walk: every server-val until none is left. */
+	sift_span cursor = value;
+	sift_server_val val;
+	sift_error walk_err;
+	sift_code walk;
+	uint32_t n = 0;
+	while ((walk = sift_server_val_next(copy, &cursor, 0, &val, &walk_err)) == SIFT_OK)
+		n++;
+	if (walk == SIFT_E_NOT_FOUND) {
+		walk = n ? SIFT_OK : SIFT_E_HEADER_VALUE;
+		walk_err.code = walk;
+		walk_err.offset = (uint32_t)(sift__skip_sws(p, end) - copy);
+		walk_err.rule = "server-val";
+	}
+	for (int counted = 0; counted < 2; counted++) {
+		uint32_t count = 0;
+		sift_error err;
+		sift_code code = sift_server_parse(copy, value, 0, counted ? &count : NULL, &err);
+		if (!same_verdict(code, &err, walk, &walk_err) ||
+		    (counted && code == SIFT_OK && count != n))
+			fast_path_differs("server-val");
+	}
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const fuzz_value_table table = { parsers, sizeof parsers / sizeof parsers[0],
+						FUZZ_VALUE_ERRORS, NULL };
+	check_fast_paths(data, size);
+	return fuzz_value_target(&table, data, size);
+}

@@ -28,6 +28,8 @@
  *     parse (Privacy's count).
  */
 #include "check.h"
+#include "grammar/internal.h"
+#include "hdr/internal.h"
 
 /* arg: 1 for Replaces, 0 for Join */
 static sift_code run_dialog_match(const fuzz_value *v, fuzz_parsed *out)
@@ -366,4 +368,49 @@ static const fuzz_value_parser parsers[] = {
 	{ run_alert_urn, 0 },
 };
 
-FUZZ_VALUE_TARGET(parsers, 0, NULL)
+/* Min-SE and Session-Expires take a value without parameters, and one with
+ * ";refresher=uac" or ";refresher=uas" alone, without the parameter walk:
+ * held here to that walk (sift__parse_header_params) on the bytes after
+ * the digits of the whole value (the bytes after the selector). */
+static void check_fast_paths(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return;
+	size_t len = size - 1;
+	char *copy = fuzz_dup(data + 1, len);
+	const char *end = copy + len, *p = sift__skip_sws(copy, end);
+	sift_span value = { 0, (uint32_t)len };
+	uint64_t number;
+	const char *q = sift__digits_value(p, end, UINT32_MAX, &number);
+	if (q > p && number <= UINT32_MAX) {
+		sift_span params = { 0, 0 };
+		sift_error walk_err = { SIFT_OK, 0, NULL, 0 };
+		const char *r = sift__parse_header_params(copy, q, end, &params, &walk_err,
+							  "generic-param");
+		if (r && sift__skip_sws(r, end) != end)
+			sift__fail(&walk_err, SIFT_E_HEADER_VALUE, copy, sift__skip_sws(r, end),
+				   "generic-param");
+		sift_code walk = r && sift__skip_sws(r, end) == end ? SIFT_OK : SIFT_E_HEADER_VALUE;
+		sift_min_se min;
+		sift_error err;
+		sift_code code = sift_min_se_parse(copy, value, 0, &min, &err);
+		if (code != walk || (code == SIFT_OK && (min.params.off != params.off ||
+							  min.params.len != params.len)) ||
+		    (code != SIFT_OK && (err.offset != walk_err.offset ||
+					  strcmp(err.rule, walk_err.rule) != 0))) {
+			fprintf(stderr, "fuzz_session: Min-SE without the parameter walk and the "
+					"walk differ (codes %d, %d)\n",
+				(int)code, (int)walk);
+			abort();
+		}
+	}
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const fuzz_value_table table = { parsers, sizeof parsers / sizeof parsers[0], 0,
+						NULL };
+	check_fast_paths(data, size);
+	return fuzz_value_target(&table, data, size);
+}

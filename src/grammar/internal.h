@@ -156,6 +156,7 @@ const char *sift__scan_host_dfa(const char *p, const char *end, unsigned *kind);
 const char *sift__match_callid_fast(const char *p, const char *end);
 const char *sift__match_product_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
+const char *sift__match_media_type_fast(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =
  * the token's end (NULL: none), the result which known name it is (0: none
  * of them). Via: branch, received, maddr, ttl, rport; name-addr: tag, q,
@@ -179,10 +180,12 @@ const char *sift__match_boundary(const char *p, const char *end);
 extern int sift__use_simd;
 
 /* SWS without a call when there is no white space to skip (the common
- * case between tokens and separators). Same result as sift__match_sws. */
+ * case between tokens and separators, and at the end of a value, where a
+ * parser proves nothing follows its last rule). Same result as
+ * sift__match_sws, which matches the empty string there. */
 static inline const char *sift__skip_sws(const char *p, const char *end)
 {
-	if (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+	if (p >= end || (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n'))
 		return p;
 	return sift__match_sws(p, end);
 }
@@ -288,6 +291,27 @@ static inline const char *sift__list_element_end(const char *p, const char *end)
 		}
 	}
 	return end;
+}
+
+/* The run of DIGIT from p (its end; p when there is none) and its value in
+ * the same pass, for the 1*DIGIT of a number whose range the caller checks
+ * after the grammar (RFC 3261 8.1.1.5, 20.14, 20.22; RFC 4028 4, 5): once
+ * the value is above max it stops growing (it stays below 10 * max + 10,
+ * so no run is long enough to overflow), and the end is still the end of
+ * the whole run. */
+static inline const char *sift__digits_value(const char *p, const char *end, uint32_t max,
+					     uint64_t *value)
+{
+	uint64_t number = 0;
+	for (; p < end; p++) {
+		unsigned digit = (unsigned)(unsigned char)*p - '0';
+		if (digit > 9)
+			break;
+		if (number <= max)
+			number = number * 10 + digit;
+	}
+	*value = number;
+	return p;
 }
 
 /* Parses 1*DIGIT in [p, end) into *out; 0 on overflow above max. */

@@ -5,6 +5,7 @@
  * the grammar/ ABNF files, through the definitions tools/abnf2re.py generates.
  */
 #include "grammar/internal.h"
+#include "hdr/internal.h"
 
 /*!include:re2c "abnf.re" */
 
@@ -248,3 +249,25 @@ const char *sift__match_id_right(const char *p, const char *end)
 	$ { return NULL; }
 	*/
 }
+
+/* The verdict of the one-token list elements (Allow, Supported, Require,
+ * Proxy-Require, Unsupported, Content-Encoding: RFC 3261 20.5, 20.37,
+ * 20.32, 20.29, 20.40, 20.12). The message index takes the LWS around an
+ * element away (RFC 3261 7.3.1), so an element is most often one token
+ * and nothing else: the token's DFA, here in the check itself, tells so
+ * without a call or a frame. Everything else, and so every error, is
+ * sift__token_element_verdict's (fields_lists.c), which test_fields and
+ * fuzz_fields hold this one to. */
+sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
+				    int may_be_empty, sift_error *err)
+{
+	const char *p = buf + value.off, *end = p + value.len;
+	SIFT_MATCHER_BODY;
+	/*!use:re2c:bv
+	token { if (YYCURSOR == YYLIMIT) return SIFT_OK; goto general; }
+	* { goto general; }
+	*/
+general:
+	return sift__token_element_verdict(buf, value, rule, may_be_empty, err);
+}
+

@@ -96,36 +96,60 @@ const char *sift__match_quoted_string_fast(const char *p, const char *end)
 	return match_quoted_rest(plain_qdtext_end(p + 1, end), end);
 }
 
-/* A run of alphanum, "-" and "." from p, 16 bytes a step, and only where
- * 16 bytes are left: those characters are in token, word and hostname
- * alike (RFC 3261 25), so a rule made of such characters can resume its
- * DFA where the run stops. Returns p when there is nothing to take (the
- * scalar path: the DFA alone does the work, and the tests run it by
- * clearing sift__use_simd). */
-static inline const char *plain_token_end(const char *p, const char *end)
+#if defined(__SSE2__)
+/* Bit i set when byte i of bytes is alphanum, "-" or "." (RFC 3261 25). */
+static inline unsigned plain_token_mask(__m128i bytes)
+{
+	/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n.
+	 * "-" "." "/" and the digits are the one range %x2D-39, "/" taken out. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+	const __m128i to_dash = _mm_set1_epi8((char)(0x80 - '-')), dash_to_9 = _mm_set1_epi8(-128 + 13);
+	const __m128i case_bit = _mm_set1_epi8(0x20), slash = _mm_set1_epi8('/');
+	__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
+	__m128i digit_dash_dot = _mm_andnot_si128(
+		_mm_cmpeq_epi8(bytes, slash), _mm_cmplt_epi8(_mm_add_epi8(bytes, to_dash), dash_to_9));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit_dash_dot));
+}
+#endif
+
+/* A run of alphanum, "-" and "." from p, 16 bytes a step, then 8 where 8
+ * are left, and never past end: those characters are in token, word and
+ * hostname alike (RFC 3261 25), so a rule made of such characters can
+ * resume its DFA where the run stops. Fewer than 8 bytes before end are
+ * read as the last 8 of the value when the caller knows that many are
+ * readable from start (start <= p): the bytes before p then drop out of
+ * the mask, so short tails (a version "1.0", a Call-ID host) need no DFA.
+ * Returns p when there is nothing to take (the scalar path: the DFA alone
+ * does the work, and the tests run it by clearing sift__use_simd). */
+__attribute__((always_inline)) static inline const char *
+plain_token_end(const char *start, const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	if (sift__use_simd) {
-		/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n. */
-		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
-		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
-		const __m128i case_bit = _mm_set1_epi8(0x20);
-		const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
 		while (end - p >= 16) {
-			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
-			__m128i letter = _mm_cmplt_epi8(
-				_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
-			__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits);
-			__m128i plain = _mm_or_si128(_mm_or_si128(digit, letter),
-						     _mm_or_si128(_mm_cmpeq_epi8(bytes, dash),
-								  _mm_cmpeq_epi8(bytes, dot)));
-			unsigned mask = (unsigned)_mm_movemask_epi8(plain);
+			unsigned mask = plain_token_mask(
+				_mm_loadu_si128((const __m128i *)(const void *)p));
 			if (mask != 0xFFFFu)
 				return p + __builtin_ctz(~mask);
 			p += 16;
 		}
+		/* The upper 8 bytes of an 8-byte load are 0, which is not plain. */
+		if (end - p >= 8) {
+			unsigned mask = plain_token_mask(
+				_mm_loadl_epi64((const __m128i *)(const void *)p));
+			if (mask != 0xFFu)
+				return p + __builtin_ctz(~mask);
+			p += 8;
+		}
+		if (p < end && end - start >= 8) {
+			const char *last = end - 8;
+			unsigned mask = plain_token_mask(
+				_mm_loadl_epi64((const __m128i *)(const void *)last)) >> (p - last);
+			return p + __builtin_ctz(~mask);
+		}
 	}
 #else
+	(void)start;
 	(void)end;
 #endif
 	return p;
@@ -150,7 +174,7 @@ const char *sift__match_token_bv(const char *p, const char *end)
  * token. */
 const char *sift__match_token_fast(const char *p, const char *end)
 {
-	const char *q = plain_token_end(p, end);
+	const char *q = plain_token_end(p, p, end);
 	/* Where the run stops at the end or at a separator no token holds
 	 * (";" "," SP HTAB CR LF), it is the token: no DFA to resume. */
 	if (q > p && (q == end || *q == ';' || *q == ',' || *q == ' ' || *q == '\t' ||
@@ -171,10 +195,14 @@ static const char *match_word_rest(const char *p, const char *end)
 }
 
 /* A word from p: the plain run, then its DFA from where the run stops
- * (word is a run of one character class, as token is). p when none. */
-static const char *word_end(const char *p, const char *end)
+ * (word is a run of one character class, as token is). p when none.
+ * The run reads no byte before the word (start is p). */
+__attribute__((always_inline)) static inline const char *word_end(const char *p,
+								   const char *end)
 {
-	return match_word_rest(plain_token_end(p, end), end);
+	const char *q = plain_token_end(p, p, end);
+	/* "@", where a Call-ID's local part ends, is no word character. */
+	return q == end || *q == '@' ? q : match_word_rest(q, end);
 }
 
 /* callid = word [ "@" word ] (RFC 3261 25), the same result as
@@ -244,12 +272,21 @@ static const char *match_product_rest(const char *p, const char *end)
 /* product, the same result as sift__match_product (scan_fields.re): the
  * plain run of the token (Server and User-Agent values: "sipsift-bench/1.0")
  * is taken, and the DFA of the rest resumes where it stops; with no run,
- * the DFA of the whole. */
+ * the DFA of the whole. A "/" right after the run, then a plain run that
+ * stops at the end or at a byte no token holds (white space before the
+ * next server-val, the "(" of a comment), is token SLASH product-version
+ * with SWS empty on both sides: the match ends there, without the DFA. */
 const char *sift__match_product_fast(const char *p, const char *end)
 {
-	const char *q = plain_token_end(p, end);
+	const char *q = plain_token_end(p, p, end);
 	if (q == p)
 		return sift__match_product(p, end);
+	if (q < end && *q == '/') {
+		const char *version = plain_token_end(p, q + 1, end);
+		if (version > q + 1 && (version == end || *version == ' ' || *version == '\t' ||
+					*version == '\r' || *version == '\n' || *version == '('))
+			return version;
+	}
 	return match_product_rest(q, end);
 }
 
@@ -260,8 +297,21 @@ const char *sift__match_product_fast(const char *p, const char *end)
  * user and the match. Anything else goes to the DFA. */
 const char *sift__match_userinfo_fast(const char *p, const char *end)
 {
-	const char *q = plain_token_end(p, end);
+	const char *q = plain_token_end(p, p, end);
 	if (q > p && q < end && *q == '@')
 		return q + 1;
 	return sift__match_userinfo(p, end);
+}
+
+/* media-type (RFC 3261 25: m-type SLASH m-subtype *(SEMI m-parameter)), the
+ * same result as sift__match_media_type (scan.re). Every m-type and
+ * m-subtype is a token (extension-token, iana-token), so two tokens around
+ * a "/" that reach the end are the whole match: "application/sdp", the
+ * usual Content-Type. Anything else, parameters included, is the DFA's. */
+const char *sift__match_media_type_fast(const char *p, const char *end)
+{
+	const char *q = sift__match_token_fast(p, end);
+	if (q && q < end && *q == '/' && sift__match_token_fast(q + 1, end) == end)
+		return end;
+	return sift__match_media_type(p, end);
 }

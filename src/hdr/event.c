@@ -11,6 +11,7 @@
  * over the list that step one validated. The second step gives each of them
  * its own code, offset and rule.
  */
+#include <string.h>
 #include "hdr/internal.h"
 #include "sipsift/event.h"
 
@@ -127,11 +128,20 @@ sift_code sift_event_parse(const char *buf, sift_span value, unsigned options, s
 	if (!q)
 		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "event-type");
 	out->type = sift__span(buf, p, q);
-	const char *dot = sift__match_token_nodot(p, q);
+	/* event-package is token-nodot: the event-type's first "." ends it. */
+	const char *dot = memchr(p, '.', (size_t)(q - p));
+	if (!dot)
+		dot = q;
 	out->package = sift__span(buf, p, dot);
 	out->templates = dot < q ? sift__span(buf, dot + 1, q) : sift__span(buf, q, q);
 
-	/* *( SEMI event-param ): every one is a generic-param in form. */
+	/* *( SEMI event-param ): every one is a generic-param in form. None
+	 * when the type ends the value ("presence", RFC 3856 6): nothing to
+	 * walk. */
+	if (q == end) {
+		out->params = sift__span(buf, q, q);
+		return SIFT_OK;
+	}
 	const char *r = sift__parse_header_params(buf, q, end, &out->params, err, "event-param");
 	if (!r)
 		return err ? err->code : SIFT_E_HEADER_VALUE;

@@ -82,8 +82,8 @@ static sift_code parse_element(const char *buf, sift_span value, sift_matcher ma
 	return element(buf, value, match, rule, may_be_empty, out, err);
 }
 
-sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
-				    int may_be_empty, sift_error *err)
+sift_code sift__token_element_verdict(const char *buf, sift_span value, const char *rule,
+				      int may_be_empty, sift_error *err)
 {
 	return element(buf, value, sift__match_token_bv, rule, may_be_empty, NULL, err);
 }

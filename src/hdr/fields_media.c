@@ -27,6 +27,11 @@ static const char *accept_params(const char *buf, const char *p, const char *end
 				 sift_span *params, uint16_t *q, uint8_t *has_q, sift_error *err,
 				 const char *rule)
 {
+	if (p == end) { /* no parameter ("application/sdp"): q is 1 (RFC 3261 20.1) */
+		*params = sift__span(buf, p, p);
+		*q = 1000;
+		return p;
+	}
 	sift_span q_text = { 0, 0 };
 	const sift__param_want want[] = {
 		{ "q", "qvalue", is_qvalue, &q_text, has_q },

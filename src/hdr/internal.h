@@ -123,6 +123,10 @@ sift_code sift__session_expires_check(const char *buf, sift_span value, unsigned
 				      sift_error *err);
 /* sift_media_type_parse()'s verdict without filling its spans. */
 sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *err);
+/* sift_uint_parse() by its general path, SWS and errors included, which
+ * fuzz_fields holds the shortcut for digits alone to (src/hdr/simple.c). */
+sift_code sift__uint_parse_general(const char *buf, sift_span value, uint32_t max,
+				   uint32_t *out, sift_error *err);
 
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
@@ -141,6 +145,10 @@ const char *sift__parse_comment(const char *buf, const char *p, const char *end,
  * and sift_content_encoding_parse(), without filling an item. */
 sift_code sift__token_element_check(const char *buf, sift_span value, const char *rule,
 				    int may_be_empty, sift_error *err);
+/* The same verdict by the general path (fields_lists.c): the check itself
+ * (scan_fields.re) answers a value that is one token, this one the rest. */
+sift_code sift__token_element_verdict(const char *buf, sift_span value, const char *rule,
+				      int may_be_empty, sift_error *err);
 /* --- end fields --- */
 /* Session and dialog family (src/hdr/session_*.c, include/sipsift/session.h). */
 

@@ -16,15 +16,17 @@
 const char *sift__session_number(const char *buf, const char *p, const char *end, uint32_t max,
 				 uint32_t *out, sift_error *err, const char *rule, sift_code *code)
 {
-	const char *q = sift__match_digits(p, end);
-	if (!q) {
+	uint64_t number;
+	const char *q = sift__digits_value(p, end, max, &number);
+	if (q == p) {
 		*code = sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, rule);
 		return NULL;
 	}
-	if (!sift__parse_uint(p, q, max, out)) {
+	if (number > max) {
 		*code = sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, rule);
 		return NULL;
 	}
+	*out = (uint32_t)number;
 	return q;
 }
 

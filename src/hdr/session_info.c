@@ -49,7 +49,11 @@ static sift_code parse_info_value(const char *buf, sift_span value, unsigned opt
 	p = sift__skip_sws(p, end);
 	if (!(q = sift__session_angle_uri(buf, p, end, options, &out->uri, err, &code)))
 		goto fail;
-	const char *after = sift__parse_header_params(buf, q, end, &out->params, err, list_rules[kind]);
+	/* No parameter after the RAQUOT ("<http://.../moo.wav>"): none to walk. */
+	out->params = sift__span(buf, q, q);
+	const char *after = q == end ? q
+			  : sift__parse_header_params(buf, q, end, &out->params, err,
+						      list_rules[kind]);
 	if (!after) {
 		code = SIFT_E_HEADER_VALUE;
 		goto fail;

@@ -11,6 +11,7 @@
  *   Max-Breadth      = "Max-Breadth" HCOLON 1*DIGIT
  *   Flow-Timer       = "Flow-Timer" HCOLON 1*DIGIT
  */
+#include <string.h>
 #include "hdr/internal.h"
 #include "sipsift/session.h"
 
@@ -31,6 +32,18 @@ static sift_code parse_delta_params(const char *buf, sift_span value, unsigned o
 		return code;
 	if ((options & SIFT_OPT_STRICT) && *seconds < SESSION_TIMER_MINIMUM)
 		return sift__fail(err, SIFT_E_NUMBER_RANGE, buf, p, "delta-seconds");
+	if (q == end) { /* no parameter: "Min-SE: 90" */
+		*params = sift__span(buf, q, q);
+		return SIFT_OK;
+	}
+	/* RFC 4028 4: the refresher parameter alone, as nearly every
+	 * Session-Expires carries it: SEMI "refresher" EQUAL ("uac" / "uas")
+	 * written without SWS is one generic-param (token EQUAL token), the
+	 * list the parameter walk below would give. */
+	if (end - q == 14 && memcmp(q, ";refresher=ua", 13) == 0 && (q[13] == 'c' || q[13] == 's')) {
+		*params = sift__span(buf, q + 1, end);
+		return SIFT_OK;
+	}
 	const char *after = sift__parse_header_params(buf, q, end, params, err, list_rule);
 	if (!after)
 		return SIFT_E_HEADER_VALUE;

@@ -1021,6 +1021,162 @@ static void rfc8262_3_2_lint_reports_malformed_and_repeated_content_id(void **st
 	}
 }
 
+/* --- The common values full validation answers without its general path:
+ * each test fails when that shortcut accepts what the grammar does not, or
+ * reports an error the general path would not (every SIMD level). --- */
+
+extern int sift__use_simd;
+
+/* sift_header_validate on an exact-size copy, default mode, at every SIMD
+ * level: code, and for an error its offset and rule. */
+static void expect_verdict(sift_header_id id, const char *value, sift_code code, uint32_t offset,
+			 const char *rule)
+{
+	const char *buf = text(value);
+	for (int level = 2; level >= 0; level--) {
+		sift__use_simd = level;
+		sift_error err;
+		memset(&err, 0, sizeof err);
+		sift_code got = sift_header_validate(buf, id, whole(value), 0, &err);
+		sift__use_simd = 2;
+		assert_int_equal(got, code);
+		if (code != SIFT_OK) {
+			assert_int_equal(err.offset, offset);
+			assert_string_equal(err.rule, rule);
+		}
+	}
+}
+
+/* RFC 3261 20.22: Max-Forwards is an integer 0-255; 20.14: Content-Length
+ * 1*DIGIT (read within 32 bits). A value that is digits alone is decided
+ * without the SWS matcher: out of range is still a range error, a byte
+ * after the digits still the value's. */
+static void rfc3261_20_22_max_forwards_digits_alone_in_range(void **state)
+{
+	(void)state;
+	expect_verdict(SIFT_H_MAX_FORWARDS, "70", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_MAX_FORWARDS, "255", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_MAX_FORWARDS, "0070", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_MAX_FORWARDS, "256", SIFT_E_NUMBER_RANGE, 0, "1*DIGIT");
+	expect_verdict(SIFT_H_MAX_FORWARDS, "99999999999999999999", SIFT_E_NUMBER_RANGE, 0, "1*DIGIT");
+	expect_verdict(SIFT_H_MAX_FORWARDS, "7a", SIFT_E_HEADER_VALUE, 1, "1*DIGIT");
+	expect_verdict(SIFT_H_MAX_FORWARDS, "7 0", SIFT_E_HEADER_VALUE, 1, "1*DIGIT");
+	expect_verdict(SIFT_H_MAX_FORWARDS, "", SIFT_E_HEADER_VALUE, 0, "1*DIGIT");
+	expect_verdict(SIFT_H_CONTENT_LENGTH, "4294967295", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CONTENT_LENGTH, "4294967296", SIFT_E_NUMBER_RANGE, 0, "1*DIGIT");
+	uint32_t number = 0;
+	const char *buf = text("70");
+	assert_int_equal(sift_uint_parse(buf, whole("70"), 255, &number, NULL), SIFT_OK);
+	assert_int_equal(number, 70);
+}
+
+/* RFC 3261 20.5 Allow (Method = token), 20.37 Supported and 20.32 Require
+ * (option-tag = token): an element that is one token from its first byte
+ * to its last passes without the general path; any other byte is an error
+ * where the token stops. */
+static void rfc3261_20_5_allow_element_is_one_token(void **state)
+{
+	(void)state;
+	expect_verdict(SIFT_H_ALLOW, "INVITE", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_ALLOW, "x-y.z!%*_+`'~", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_ALLOW, "", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_ALLOW, "IN@VITE", SIFT_E_HEADER_VALUE, 2, "Method");
+	expect_verdict(SIFT_H_ALLOW, "INVITE@", SIFT_E_HEADER_VALUE, 6, "Method");
+	expect_verdict(SIFT_H_ALLOW, "INV ITE", SIFT_E_HEADER_VALUE, 4, "Method");
+	expect_verdict(SIFT_H_SUPPORTED, "timer", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_SUPPORTED, "ti@mer", SIFT_E_HEADER_VALUE, 2, "option-tag");
+	expect_verdict(SIFT_H_REQUIRE, "", SIFT_E_HEADER_VALUE, 0, "option-tag");
+}
+
+/* RFC 3261 20.15: media-type = m-type SLASH m-subtype *(SEMI m-parameter),
+ * both tokens: "application/sdp" needs no DFA; a missing subtype, a SEMI
+ * without a parameter or a byte after the subtype is still an error. */
+static void rfc3261_20_15_content_type_token_slash_token(void **state)
+{
+	(void)state;
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application/sdp", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application/pidf+xml", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application /sdp", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application/", SIFT_E_HEADER_VALUE, 11, "media-type");
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application/sdp;", SIFT_E_HEADER_VALUE, 15, "media-type");
+	expect_verdict(SIFT_H_CONTENT_TYPE, "application/sdp@", SIFT_E_HEADER_VALUE, 15, "media-type");
+	expect_verdict(SIFT_H_CONTENT_TYPE, "/sdp", SIFT_E_HEADER_VALUE, 0, "m-type");
+	expect_verdict(SIFT_H_ACCEPT, "application/sdp", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_ACCEPT, "application/sdp;", SIFT_E_HEADER_VALUE, 16, "accept-param");
+}
+
+/* RFC 3261 20.41, 20.35: server-val = product / comment, product = token
+ * [SLASH product-version]. One product that is the whole value is one
+ * server-val; a byte after it needs LWS before it. */
+static void rfc3261_20_41_user_agent_one_product(void **state)
+{
+	(void)state;
+	expect_verdict(SIFT_H_USER_AGENT, "sipsift-bench/1.0", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_USER_AGENT, "bobphone/2.4", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_SERVER, "a/1.0 b", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_USER_AGENT, "a/", SIFT_E_HEADER_VALUE, 1, "LWS");
+	expect_verdict(SIFT_H_USER_AGENT, "a/1.0(x)", SIFT_E_HEADER_VALUE, 5, "LWS");
+	expect_verdict(SIFT_H_USER_AGENT, "sipsift-bench/1.0@x", SIFT_E_HEADER_VALUE, 17, "LWS");
+	const char *buf = text("sipsift-bench/1.0 (x)");
+	uint32_t count = 0;
+	assert_int_equal(sift_server_parse(buf, whole("sipsift-bench/1.0 (x)"), 0, &count, NULL),
+			 SIFT_OK);
+	assert_int_equal(count, 2);
+	buf = text("sipsift-bench/1.0");
+	assert_int_equal(sift_server_parse(buf, whole("sipsift-bench/1.0"), 0, &count, NULL),
+			 SIFT_OK);
+	assert_int_equal(count, 1);
+}
+
+/* RFC 3261 20.8, 25: callid = word ["@" word]; "@" is no word character,
+ * so a second one, or one that ends the value, is an error. */
+static void rfc3261_20_8_call_id_word_at_word(void **state)
+{
+	(void)state;
+	expect_verdict(SIFT_H_CALL_ID, "a84b4c76e66710@pc33.atlanta.example.com", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CALL_ID, "843817637684230@998sdasdh09", SIFT_OK, 0, NULL);
+	expect_verdict(SIFT_H_CALL_ID, "abc@", SIFT_E_HEADER_VALUE, 3, "callid");
+	expect_verdict(SIFT_H_CALL_ID, "@abc", SIFT_E_HEADER_VALUE, 0, "callid");
+	expect_verdict(SIFT_H_CALL_ID, "a@b@c", SIFT_E_HEADER_VALUE, 3, "callid");
+	expect_verdict(SIFT_H_CALL_ID, "a84b4c76e66710@pc33.atlanta.example.com@", SIFT_E_HEADER_VALUE,
+		     39, "callid");
+	expect_verdict(SIFT_H_CALL_ID, "a84b4c76e66710@pc33.atlanta.example.co m", SIFT_E_HEADER_VALUE,
+		     38, "callid");
+}
+
+/* RFC 3261 20.16: CSeq = 1*DIGIT LWS Method; a registered method name that
+ * ends the value is its token, an extension method is looked up as one. */
+static void rfc3261_20_16_cseq_method_is_a_token(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		sift_code code;
+		uint32_t number, offset;
+		uint16_t method_id;
+		const char *method;
+	} cases[] = {
+		{ "314159 INVITE", SIFT_OK, 314159, 0, SIFT_METHOD_INVITE, "INVITE" },
+		{ "1 FOO", SIFT_OK, 1, 0, SIFT_METHOD_OTHER, "FOO" },
+		{ "1 INVITE ", SIFT_OK, 1, 0, SIFT_METHOD_INVITE, "INVITE" },
+		{ "1 INVITE@", SIFT_E_HEADER_VALUE, 1, 8, SIFT_METHOD_INVITE, "INVITE" },
+		{ "4294967296 INVITE", SIFT_E_NUMBER_RANGE, 0, 0, SIFT_METHOD_OTHER, "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *buf = text(cases[i].value);
+		sift_cseq cseq;
+		sift_error err;
+		memset(&err, 0, sizeof err);
+		assert_int_equal(sift_cseq_parse(buf, whole(cases[i].value), 0, &cseq, &err),
+				 cases[i].code);
+		if (cases[i].code != SIFT_OK)
+			assert_int_equal(err.offset, cases[i].offset);
+		assert_int_equal(cseq.number, cases[i].number);
+		assert_int_equal(cseq.method_id, cases[i].method_id);
+		assert_true(span_is(buf, cseq.method, cases[i].method));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1068,6 +1224,12 @@ int main(void)
 		cmocka_unit_test_teardown(rfc3841_10_caller_prefs_malformed_is_rejected, teardown),
 		cmocka_unit_test_teardown(full_validation_checks_every_field_header, teardown),
 		cmocka_unit_test_teardown(rfc8262_3_2_lint_reports_malformed_and_repeated_content_id, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_22_max_forwards_digits_alone_in_range, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_5_allow_element_is_one_token, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_15_content_type_token_slash_token, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_41_user_agent_one_product, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_8_call_id_word_at_word, teardown),
+		cmocka_unit_test_teardown(rfc3261_20_16_cseq_method_is_a_token, teardown),
 	};
 	return cmocka_run_group_tests_name("fields", tests, NULL, NULL);
 }

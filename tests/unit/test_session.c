@@ -277,6 +277,30 @@ static void test_rfc4028_4_session_expires_grammar(void **state)
 	expect_error(p_session_expires, "89", STRICT, SIFT_E_NUMBER_RANGE, 0, "delta-seconds");
 }
 
+/* RFC 4028 4: the refresher parameter alone (";refresher=uac", the usual
+ * Session-Expires) is taken without the parameter walk: the same list, and
+ * any other byte in its place still the walk's error. */
+static void test_rfc4028_4_refresher_param_alone(void **state)
+{
+	(void)state;
+	sift_session_expires se;
+	sift_span v = value_of("1800;refresher=uac");
+	assert_int_equal(sift_header_validate(input, SIFT_H_SESSION_EXPIRES, v, 0, NULL), SIFT_OK);
+	assert_int_equal(sift_session_expires_parse(input, v, 0, &se, NULL), SIFT_OK);
+	assert_int_equal(se.seconds, 1800);
+	assert_int_equal(se.refresher, SIFT_REFRESHER_UAC);
+	assert_true(span_is(se.params, "refresher=uac"));
+	sift_min_se min;
+	v = value_of("90;refresher=uas");
+	assert_int_equal(sift_min_se_parse(input, v, 0, &min, NULL), SIFT_OK);
+	assert_true(span_is(min.params, "refresher=uas"));
+	expect_ok(p_session_expires, "1800;refresher=uax", 0);
+	expect_error(p_session_expires, "1800;refresher=ua@", 0, SIFT_E_HEADER_VALUE, 17, "se-params");
+	expect_error(p_session_expires, "1800;refresher=uac;", 0, SIFT_E_HEADER_VALUE, 19,
+		     "se-params");
+	expect_error(p_min_se, "90;refresher=ua@", 0, SIFT_E_HEADER_VALUE, 15, "generic-param");
+}
+
 /* RFC 4028 5: Min-SE = delta-seconds *(SEMI generic-param), not below 90. */
 static void test_rfc4028_5_min_se_grammar(void **state)
 {
@@ -846,6 +870,7 @@ static void test_null_arguments(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rfc4028_4_refresher_param_alone),
 		cmocka_unit_test(test_rfc3891_6_1_examples_accepted),
 		cmocka_unit_test(test_rfc3891_6_1_replaces_grammar),
 		cmocka_unit_test(test_rfc3891_6_1_exactly_one_of_each_tag),
