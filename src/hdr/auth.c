@@ -225,37 +225,58 @@ static inline unsigned qdtext_stops(const char *p)
 				     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(other, marks));
 }
+
+/* The first stop byte of qdtext_stops() from q, or end; 16 bytes from
+ * q - 1 are readable. The last step is loaded to end and its bytes already
+ * tested dropped. */
+static inline const char *qdtext_run_end(const char *q, const char *end)
+{
+	unsigned stops = 0;
+	while (end - q >= 16 && !(stops = qdtext_stops(q)))
+		q += 16;
+	if (!stops && q < end)
+		stops = qdtext_stops(end - 16) >> (16 - (end - q));
+	return stops ? q + __builtin_ctz(stops) : end;
+}
 #endif
 
 /* The end of the quoted-string at p (its DQUOTE), as
  * sift__match_quoted_string_fast gives it, where its content is printable
  * ASCII without "\" (nonce, cnonce, opaque, response, realm nearly always):
  * each such byte is a qdtext of its own (RFC 3261 25), so the first DQUOTE
- * ends the match. The content is tested 16 bytes a step, the last step
- * loaded to end (from p at the earliest) and its bytes already tested
- * dropped; any other byte, a value shorter than 16 bytes, and every byte
- * when sift__use_simd is 0 go to the matcher from the opening DQUOTE. */
-static const char *quoted_string_end(const char *p, const char *end)
+ * ends the match. The content is tested 16 bytes a step; any other byte, a
+ * value shorter than 16 bytes, and every byte when simd (sift__use_simd)
+ * is 0 go to the matcher from the opening DQUOTE. */
+static inline const char *quoted_string_end(const char *p, const char *end, int simd)
 {
 #if defined(__SSE2__)
-	if (sift__use_simd && end - p >= 16) {
-		const char *q = p + 1;
-		unsigned stops = 0;
-		while (end - q >= 16 && !(stops = qdtext_stops(q)))
-			q += 16;
-		if (!stops && q < end) {
-			/* the bytes before q in this load are skipped */
-			unsigned skip = (unsigned)(16 - (end - q));
-			stops = qdtext_stops(end - 16) >> skip;
-		}
-		if (stops) {
-			q += __builtin_ctz(stops);
-			if (*q == '"')
-				return q + 1;
-		}
+	if (simd && end - p >= 16) {
+		const char *q = qdtext_run_end(p + 1, end);
+		if (q < end && *q == '"')
+			return q + 1;
 	}
+#else
+	(void)simd;
 #endif
 	return sift__match_quoted_string_fast(p, end);
+}
+
+/* Whether [from, to) is scheme ":" and a token without "%" and "`", as
+ * the digest-uri of a REGISTER nearly always is ("sip:biloxi.com", RFC
+ * 3261 22.4): URI then matches all of it, as absoluteURI = scheme ":"
+ * opaque-part, opaque-part = uric-no-slash *uric, and every other token
+ * byte (alphanum, "-", ".", "!", "*", "_", "+", "'", "~") is unreserved
+ * or reserved (RFC 3261 25), none a "/". The token matcher reads the run
+ * 16 bytes at a time where the URI DFA takes one. */
+static int scheme_and_token(const char *from, const char *to)
+{
+	const char *colon = sift__match_scheme(from, to);
+	if (!colon || colon == to || *colon != ':')
+		return 0;
+	const char *rest = colon + 1;
+	size_t len = (size_t)(to - rest);
+	return sift__match_token_fast(rest, to) == to && !memchr(rest, '%', len) &&
+	       !memchr(rest, '`', len);
 }
 
 /* A URI of domain or uri. Strict: Request-URI (RFC 8760 2.6 items 1 and 3).
@@ -265,7 +286,7 @@ static sift_code check_uri(const char *buf, const char *from, const char *to, un
 			   sift_error *err)
 {
 	sift_uri uri;
-	if (!(options & SIFT_OPT_STRICT) && sift__match_auth_uri(from, to) == to)
+	if (!(options & SIFT_OPT_STRICT) && (scheme_and_token(from, to) || sift__match_auth_uri(from, to) == to))
 		return SIFT_OK;
 	return sift_uri_parse(buf, sift__span(buf, from, to), options & SIFT_OPT_STRICT, &uri, err);
 }
@@ -335,7 +356,7 @@ typedef struct parse_state {
 
 /* One known parameter's value. v: the value as written, [c, ce): its
  * content (without quotes when quoted). */
-static sift_code check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c,
+static inline __attribute__((always_inline)) sift_code check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c,
 			     const char *ce, int quoted)
 {
 	const char *buf = s->buf;
@@ -534,18 +555,29 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 			return 0;
 		const char *v = name_end + 1, *ve, *c, *ce;
 		int quoted = v < end && *v == '"';
+		uint32_t bit = BIT(id);
 		if (quoted) {
-			if (!(ve = quoted_string_end(v, end)))
+			if (!(ve = quoted_string_end(v, end, simd)))
 				return 0;
 			c = v + 1;
 			ce = ve - 1;
+		} else if (id == SIFT_AUTHP_ALGORITHM && (known & bit) && !(out->present & bit)) {
+			/* rfc8760-algorithm-value = its registry's tokens / token
+			 * (RFC 8760 2.7): the one DFA ends where token ends and
+			 * says which; check_value() would read it again to the
+			 * same end and find nothing else to check in a token. */
+			out->alg = (sift_digest_alg)sift__scan_digest_algorithm(v, end, &ve);
+			if (!ve)
+				return 0;
+			out->present |= bit;
+			out->algorithm = sift__span(buf, v, ve);
+			goto separator;
 		} else {
 			if (!(ve = sift__match_token_fast(v, end)))
 				return 0;
 			c = v;
 			ce = ve;
 		}
-		uint32_t bit = BIT(id);
 		if (!(known & bit)) {
 			if (s->ctx == AINFO && strict)
 				return 0;
@@ -560,6 +592,7 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 			out->present |= bit;
 			*value_field(out, (sift_auth_param_id)id) = sift__span(buf, c, ce);
 		}
+	separator:
 		if (ve == end) {
 			out->params = sift__span(buf, first, ve);
 			return 1;
@@ -594,7 +627,7 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 		if (!(s->known & BIT(id)))
 			id = SIFT_AUTHP_OTHER;
 		if (quoted) {
-			ve = quoted_string_end(v, end);
+			ve = quoted_string_end(v, end, sift__use_simd);
 			if (!ve)
 				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, "quoted-string");
 			c = v + 1;
@@ -795,7 +828,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
 	const char *ve = NULL;
 	if (v && v < end && *v == '"') {
-		ve = quoted_string_end(v, end);
+		ve = quoted_string_end(v, end, sift__use_simd);
 		out->quoted = 1;
 	} else if (v) {
 		ve = sift__match_token_bv(v, end);
