@@ -354,6 +354,24 @@ typedef struct parse_state {
 	uint32_t known; /* captured(ctx, scheme) */
 } parse_state;
 
+/* The number of an nc-value (8LHEX, RFC 3261 25), all eight digits at
+ * once: a digit's low nibble is its value, plus 9 for "a" to "f" (%x61-66,
+ * the only LHEX bytes with bit 6 set). The first digit is the most
+ * significant: it goes to the top byte. */
+static uint32_t nc_number(const char *p)
+{
+	uint64_t x = 0;
+	for (unsigned i = 0; i < 8; i++)
+		x |= (uint64_t)(unsigned char)p[i] << (8 * (7 - i));
+	/* each byte now holds one digit's value, the first in the top byte */
+	x = (x & 0x0F0F0F0F0F0F0F0Full) + ((x >> 6) & 0x0101010101010101ull) * 9;
+	/* two digits a byte, then four a half-word, then all eight */
+	x = (x & 0x000F000F000F000Full) | ((x >> 4) & 0x00F000F000F000F0ull);
+	x = (x & 0x000000FF000000FFull) | ((x >> 8) & 0x0000FF000000FF00ull);
+	x = (x & 0x000000000000FFFFull) | ((x >> 16) & 0x00000000FFFF0000ull);
+	return (uint32_t)x;
+}
+
 /* One known parameter's value. v: the value as written, [c, ce): its
  * content (without quotes when quoted). */
 static inline __attribute__((always_inline)) sift_code check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c,
@@ -424,19 +442,16 @@ static inline __attribute__((always_inline)) sift_code check_value(parse_state *
 		if (bad == ce)
 			bad = NULL;
 		break;
-	case SIFT_AUTHP_NC: {
-		/* nc-value = 8LHEX: the first byte past eight, or the first non-LHEX */
-		const char *run = sift__match_lhex_run(c, ce);
-		if (sift__match_nc_value(c, ce) != ce || run != ce)
+	case SIFT_AUTHP_NC:
+		/* nc-value = 8LHEX; else the first byte past eight, or the
+		 * first non-LHEX */
+		if (sift__match_nc_value(c, ce) == ce) {
+			out->nonce_count = nc_number(c);
+		} else {
+			const char *run = sift__match_lhex_run(c, ce);
 			bad = run - c > 8 ? c + 8 : run;
-		else {
-			uint32_t n = 0;
-			for (const char *x = c; x < ce; x++)
-				n = n * 16 + (uint32_t)(*x <= '9' ? *x - '0' : *x - 'a' + 10);
-			out->nonce_count = n;
 		}
 		break;
-	}
 	case SIFT_AUTHP_SCOPE: /* RFC 8898 4, strict: the RFC 6749 value */
 		if (strict)
 			bad = check_whole(sift__match_oauth_scope, c, ce);
@@ -539,6 +554,7 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 	sift_auth *out = s->out;
 	const char *first = p;
 	const uint32_t known = s->known;
+	uint32_t present = 0;
 	const int strict = (s->options & SIFT_OPT_STRICT) != 0, simd = sift__use_simd;
 	for (;;) {
 		const char *name_end = NULL;
@@ -561,7 +577,7 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 				return 0;
 			c = v + 1;
 			ce = ve - 1;
-		} else if (id == SIFT_AUTHP_ALGORITHM && (known & bit) && !(out->present & bit)) {
+		} else if (id == SIFT_AUTHP_ALGORITHM && (known & bit) && !(present & bit)) {
 			/* rfc8760-algorithm-value = its registry's tokens / token
 			 * (RFC 8760 2.7): the one DFA ends where token ends and
 			 * says which; check_value() would read it again to the
@@ -569,7 +585,7 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 			out->alg = (sift_digest_alg)sift__scan_digest_algorithm(v, end, &ve);
 			if (!ve)
 				return 0;
-			out->present |= bit;
+			present |= bit;
 			out->algorithm = sift__span(buf, v, ve);
 			goto separator;
 		} else {
@@ -584,16 +600,17 @@ static int fast_param_list(parse_state *s, const char *p, const char *end)
 		} else {
 			/* A name twice (RFC 7235 2.1) or username* (rare; RFC 7616
 			 * 3.4 forbids it next to username): the general path. */
-			if ((out->present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
+			if ((present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
 				return 0;
 			if ((strict || !(any_text & bit)) &&
 			    check_value(s, (sift_auth_param_id)id, v, c, ce, quoted) != SIFT_OK)
 				return 0;
-			out->present |= bit;
+			present |= bit;
 			*value_field(out, (sift_auth_param_id)id) = sift__span(buf, c, ce);
 		}
 	separator:
 		if (ve == end) {
+			out->present = present;
 			out->params = sift__span(buf, first, ve);
 			return 1;
 		}
