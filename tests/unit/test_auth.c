@@ -545,6 +545,10 @@ static void test_rfc3261_25_dig_resp_values(void **state)
 	expect_fail(CREDENTIALS, "Digest nc=0000000A", 0, SIFT_E_HEADER_VALUE, at("A"), "nc-value");
 	assert_int_equal(run(CREDENTIALS, "Digest nc=ffffffff", STRICT), SIFT_OK);
 	assert_int_equal(auth.nonce_count, 0xFFFFFFFFu);
+	assert_int_equal(run(CREDENTIALS, "Digest nc=0a1b2c3d", STRICT), SIFT_OK);
+	assert_int_equal(auth.nonce_count, 0x0a1b2c3du);
+	assert_int_equal(run(CREDENTIALS, "Digest nc=f0e1d2c3", 0), SIFT_OK);
+	assert_int_equal(auth.nonce_count, 0xf0e1d2c3u);
 	expect_fail(CREDENTIALS, "Digest qop=\"auth,auth-int\"", 0, SIFT_E_HEADER_VALUE, at(","), "qop-value");
 	expect_fail(CREDENTIALS, "Digest username*=J%C3%A4son", 0, SIFT_E_HEADER_VALUE, at("J%"), "ext-value");
 	expect_fail(CREDENTIALS, "Digest username*=\"UTF-8''a\"", STRICT, SIFT_E_HEADER_VALUE,
@@ -872,14 +876,18 @@ static void test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives(void *
 		"Digest realm=\"x\", nonce=\"0123456789abcdef0123456789abcdef\", nc=0000001, response=\"xyz\"",
 		"Digest response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1z\", "
 		"uri=\"sip:[::1]\", algorithm=SHA-512-256-sess, qop=auth, nc=ffffffff",
+		"Digest uri=\"sip:+12125551212\", realm=\"0123456789abcdef\", nonce=\"n\"",
+		"Digest uri=\"x:a+%41\", realm=\"0123456789abcdef\", nonce=\"n\"",
+		"Digest uri=\"sip:alice%zz.example.com\", realm=\"0123456789abcdef\", nonce=\"n\"",
 		"Digest uri=\"sips:bob`x\", realm=\"0123456789abcdef0123456789\", stale=true, x-y=\"z\", "
 		"x-y=z, qop=\"auth, auth-int\"",
 		"Digest realm=\"x\", domain=\"\", nonce=\"0123456789abcdef0123456789abcdef\",",
-		"Bearer realm=\"x\", scope=\"a b\", authz_server=\"https://as.example.com/\", error=\"invalid_token\"",
+		"Bearer realm=\"x\", scope=\"a b\", authz_server=\"https://as.example.com/\", "
+		"error=\"invalid_token\"",
 		"Bearer mF_9.B5f-4.1JqM",
 		"Basic realm=\"0123456789abcdef0123456789abcdef\"",
-		"nextnonce=\"0123456789abcdef0123456789abcdef\", qop=auth, rspauth=\"6629fae49393a05397450978507c4ef1\", "
-		"cnonce=\"0a4f113b\", nc=00000001, x=\"y\"",
+		"nextnonce=\"0123456789abcdef0123456789abcdef\", qop=auth, "
+		"rspauth=\"6629fae49393a05397450978507c4ef1\", cnonce=\"0a4f113b\", nc=00000001, x=\"y\"",
 	};
 	static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
