@@ -759,7 +759,8 @@ static sift_code parse_auth(const char *buf, sift_span value, unsigned options, 
 	 * the SP and the LWS is that SP alone (LWS = [*WSP CRLF] 1*WSP), as the
 	 * matchers below find them. */
 	const char *scheme_end, *lws;
-	if (fast && end - p >= 8 && sift__equal_word_nocase(p, "digest ", "\x20\x20\x20\x20\x20\x20", 7) &&
+	if (fast && end - p >= 8 &&
+	    sift__equal_word_nocase(p, "digest ", "\x20\x20\x20\x20\x20\x20", 7) &&
 	    p[7] != ' ' && p[7] != '\t' && p[7] != '\r' && p[7] != '\n') {
 		scheme_end = p + 6;
 		lws = p + 7;
