@@ -20,10 +20,29 @@
  *     on any span (accepted or not) it ends and stays inside;
  *   - what strict accepts, the default mode accepts with the same parts
  *     (FUZZ_STRICT_SAME_RESULT).
+ * And, on every input whatever its selector byte (the value is the input
+ * after its first byte, in a heap copy of exactly its bytes), of the fast
+ * path of src/hdr/auth.c (the common "name=value, " list): each of the
+ * three auth parsers, default and strict, with sift__use_simd 2, 1 and 0,
+ * returns what sift__auth_parse_general (the whole grammar alone, scalar
+ * matchers) returns: the same code, error offset and rule, and the same
+ * sift_auth, field by field.
  */
 #include "check.h"
 
 enum { P_CHALLENGE, P_CREDENTIALS, P_AUTH_INFO };
+
+/* The parsers without their fast path (src/hdr/auth.c; which: P_*). */
+sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
+				   unsigned which, sift_auth *out, sift_error *err);
+extern int sift__use_simd;
+
+static sift_code (*const auth_parsers[])(const char *, sift_span, unsigned, sift_auth *,
+					  sift_error *) = {
+	[P_CHALLENGE] = sift_challenge_parse,
+	[P_CREDENTIALS] = sift_credentials_parse,
+	[P_AUTH_INFO] = sift_auth_info_parse,
+};
 
 /* The captured values, in sift_auth_param_id order (index 0 unused). */
 static void auth_values(const sift_auth *a, sift_span out[SIFT_AUTHP_COUNT])
@@ -149,16 +168,10 @@ static void check_sec(const char *buf, sift_span value, const sift_sec_mechanism
 /* arg: P_CHALLENGE, P_CREDENTIALS or P_AUTH_INFO */
 static sift_code run_auth(const fuzz_value *v, fuzz_parsed *out)
 {
-	static sift_code (*const parse[])(const char *, sift_span, unsigned, sift_auth *,
-					   sift_error *) = {
-		[P_CHALLENGE] = sift_challenge_parse,
-		[P_CREDENTIALS] = sift_credentials_parse,
-		[P_AUTH_INFO] = sift_auth_info_parse,
-	};
 	sift_auth a;
 	sift_span values[SIFT_AUTHP_COUNT];
 	memset(&a, 0x5A, sizeof a); /* the parser clears it */
-	sift_code code = parse[v->arg](v->buf, v->value, v->options, &a, v->err);
+	sift_code code = auth_parsers[v->arg](v->buf, v->value, v->options, &a, v->err);
 	fuzz_add(out, a.scheme_name); fuzz_add(out, a.params); fuzz_add(out, a.token);
 	auth_values(&a, values);
 	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
@@ -202,4 +215,59 @@ static const fuzz_value_parser parsers[] = {
 	{ run_sec_mechanism, 0 },
 };
 
-FUZZ_VALUE_TARGET(parsers, FUZZ_STRICT_SAME_RESULT, walk_any_text)
+/* Field by field, the captured values through auth_values(). */
+static int auths_equal(const sift_auth *a, const sift_auth *b)
+{
+	sift_span va[SIFT_AUTHP_COUNT], vb[SIFT_AUTHP_COUNT];
+	auth_values(a, va);
+	auth_values(b, vb);
+	for (unsigned id = 1; id < SIFT_AUTHP_COUNT; id++)
+		if (!fuzz_span_eq(va[id], vb[id]))
+			return 0;
+	return a->scheme == b->scheme && fuzz_span_eq(a->scheme_name, b->scheme_name) &&
+	       fuzz_span_eq(a->params, b->params) && fuzz_span_eq(a->token, b->token) &&
+	       a->present == b->present && a->alg == b->alg && a->nonce_count == b->nonce_count &&
+	       a->stale == b->stale && a->userhash == b->userhash;
+}
+
+static void check_fast_path(const uint8_t *data, size_t size)
+{
+	static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
+	if (size < 1)
+		return;
+	size_t len = size - 1;
+	char *copy = fuzz_dup(data + 1, len);
+	sift_span value = { 0, (uint32_t)len };
+	for (unsigned which = P_CHALLENGE; which <= P_AUTH_INFO; which++) {
+		for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+			sift_auth general, fast;
+			sift_error general_err = { 0 }, fast_err = { 0 };
+			sift__use_simd = 0;
+			sift_code general_code = sift__auth_parse_general(copy, value, modes[m], which,
+									  &general, &general_err);
+			for (int simd = 2; simd >= 0; simd--) {
+				sift__use_simd = simd;
+				sift_code code = auth_parsers[which](copy, value, modes[m], &fast, &fast_err);
+				if (code != general_code || !auths_equal(&fast, &general) ||
+				    (code != SIFT_OK && (fast_err.offset != general_err.offset ||
+							 strcmp(fast_err.rule, general_err.rule) != 0))) {
+					fprintf(stderr, "fuzz_auth: the fast path and the general path differ "
+							"(parser %u, options 0x%x, simd %d; codes %d, %d)\n",
+						which, modes[m], simd, (int)code, (int)general_code);
+					abort();
+				}
+			}
+			sift__use_simd = 2;
+		}
+	}
+	free(copy);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const fuzz_value_table table = {
+		parsers, sizeof parsers / sizeof parsers[0], FUZZ_STRICT_SAME_RESULT, walk_any_text
+	};
+	check_fast_path(data, size);
+	return fuzz_value_target(&table, data, size);
+}

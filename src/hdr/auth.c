@@ -16,14 +16,20 @@
  * (auth-param); the known names then have their own value rules, checked on
  * the value's content with the matchers of src/grammar/scan_auth.re.
  */
+#include <stddef.h>
+
 #include "hdr/internal.h"
 #include "sipsift/auth.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum context { CHALLENGE, CREDENTIALS, AINFO };
 
-/* Indexed by sift_auth_param_id. */
-static const char *const param_names[SIFT_AUTHP_COUNT] = {
-	NULL, "realm", "domain", "nonce", "opaque", "stale", "algorithm", "qop", "charset",
+/* Indexed by sift_auth_param_id; 16 bytes each, so that known_name() can
+ * compare one in a single load. */
+static const char param_names[SIFT_AUTHP_COUNT][16] = {
+	"", "realm", "domain", "nonce", "opaque", "stale", "algorithm", "qop", "charset",
 	"userhash", "username", "username*", "uri", "response", "cnonce", "nc", "nextnonce",
 	"rspauth", "scope", "authz_server", "error",
 };
@@ -90,6 +96,14 @@ static const uint32_t must_quote = BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_DOMAIN
 static const uint32_t must_be_token = BIT(SIFT_AUTHP_STALE) | BIT(SIFT_AUTHP_ALGORITHM) |
 				      BIT(SIFT_AUTHP_NC) | BIT(SIFT_AUTHP_USERNAME_STAR);
 
+/* ... and these take any text as their value (check_value() checks only
+ * their quoting, when strict): realm, nonce, opaque, username, cnonce,
+ * nextnonce (RFC 3261 25 realm-value, nonce-value, username-value and
+ * cnonce-value are quoted-string). */
+static const uint32_t any_text = BIT(SIFT_AUTHP_REALM) | BIT(SIFT_AUTHP_NONCE) |
+				 BIT(SIFT_AUTHP_OPAQUE) | BIT(SIFT_AUTHP_USERNAME) |
+				 BIT(SIFT_AUTHP_CNONCE) | BIT(SIFT_AUTHP_NEXTNONCE);
+
 sift_auth_param_id sift_auth_param_lookup(const char *name, size_t len)
 {
 	if (!name || len == 0)
@@ -132,31 +146,35 @@ unsigned sift_digest_hex_length(sift_digest_alg alg)
 	}
 }
 
+/* Where each captured parameter's value goes, indexed by
+ * sift_auth_param_id (SIFT_AUTHP_OTHER is never captured). */
+static const uint16_t value_offsets[SIFT_AUTHP_COUNT] = {
+	0,
+	offsetof(sift_auth, realm),
+	offsetof(sift_auth, domain),
+	offsetof(sift_auth, nonce),
+	offsetof(sift_auth, opaque),
+	offsetof(sift_auth, stale_value),
+	offsetof(sift_auth, algorithm),
+	offsetof(sift_auth, qop),
+	offsetof(sift_auth, charset),
+	offsetof(sift_auth, userhash_value),
+	offsetof(sift_auth, username),
+	offsetof(sift_auth, username_star),
+	offsetof(sift_auth, uri),
+	offsetof(sift_auth, response),
+	offsetof(sift_auth, cnonce),
+	offsetof(sift_auth, nc),
+	offsetof(sift_auth, nextnonce),
+	offsetof(sift_auth, rspauth),
+	offsetof(sift_auth, scope),
+	offsetof(sift_auth, authz_server),
+	offsetof(sift_auth, error),
+};
+
 static sift_span *value_field(sift_auth *a, sift_auth_param_id id)
 {
-	switch (id) {
-	case SIFT_AUTHP_REALM: return &a->realm;
-	case SIFT_AUTHP_DOMAIN: return &a->domain;
-	case SIFT_AUTHP_NONCE: return &a->nonce;
-	case SIFT_AUTHP_OPAQUE: return &a->opaque;
-	case SIFT_AUTHP_STALE: return &a->stale_value;
-	case SIFT_AUTHP_ALGORITHM: return &a->algorithm;
-	case SIFT_AUTHP_QOP: return &a->qop;
-	case SIFT_AUTHP_CHARSET: return &a->charset;
-	case SIFT_AUTHP_USERHASH: return &a->userhash_value;
-	case SIFT_AUTHP_USERNAME: return &a->username;
-	case SIFT_AUTHP_USERNAME_STAR: return &a->username_star;
-	case SIFT_AUTHP_URI: return &a->uri;
-	case SIFT_AUTHP_RESPONSE: return &a->response;
-	case SIFT_AUTHP_CNONCE: return &a->cnonce;
-	case SIFT_AUTHP_NC: return &a->nc;
-	case SIFT_AUTHP_NEXTNONCE: return &a->nextnonce;
-	case SIFT_AUTHP_RSPAUTH: return &a->rspauth;
-	case SIFT_AUTHP_SCOPE: return &a->scope;
-	case SIFT_AUTHP_AUTHZ_SERVER: return &a->authz_server;
-	case SIFT_AUTHP_ERROR: return &a->error;
-	default: return NULL;
-	}
+	return (sift_span *)(void *)((char *)a + value_offsets[id]);
 }
 
 /* "true" / "false", case-insensitive (ABNF strings, RFC 5234 2.3). Returns
@@ -170,6 +188,99 @@ static int parse_bool(const char *p, const char *end)
 	return -1;
 }
 
+/* *LHEX from p (RFC 8760 2.7 request-digest, RFC 3261 25 response-digest):
+ * a response is 32 to 128 hex digits, tested 16 bytes a step; the rest,
+ * and every byte when sift__use_simd is 0, goes to the matcher, which
+ * resumes the run where the step stopped (LHEX+ is one character class). */
+static const char *lhex_run_end(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (sift__use_simd) {
+		/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n. */
+		const __m128i to_0 = _mm_set1_epi8((char)(0x80 - '0')), digits = _mm_set1_epi8(-128 + 10);
+		const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 6);
+		while (end - p >= 16) {
+			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i lhex = _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(bytes, to_0), digits),
+						    _mm_cmplt_epi8(_mm_add_epi8(bytes, to_a), letters));
+			unsigned mask = (unsigned)_mm_movemask_epi8(lhex);
+			if (mask != 0xFFFFu)
+				return p + __builtin_ctz(~mask);
+			p += 16;
+		}
+	}
+#endif
+	return sift__match_lhex_run(p, end);
+}
+
+#if defined(__SSE2__)
+/* Bit i set where byte i of the 16 at p ends a run of such qdtext: DQUOTE,
+ * "\", and what is below %x21 once 1 is added (signed): the controls, DEL
+ * and %x80-FF. */
+static inline unsigned qdtext_stops(const char *p)
+{
+	__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i other = _mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));
+	__m128i marks = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+				     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(other, marks));
+}
+
+/* The first stop byte of qdtext_stops() from q, or end; 16 bytes from
+ * q - 1 are readable. The last step is loaded to end and its bytes already
+ * tested dropped. */
+static inline const char *qdtext_run_end(const char *q, const char *end)
+{
+	unsigned stops = 0;
+	while (end - q >= 16 && !(stops = qdtext_stops(q)))
+		q += 16;
+	if (!stops && q < end)
+		stops = qdtext_stops(end - 16) >> (16 - (end - q));
+	return stops ? q + __builtin_ctz(stops) : end;
+}
+#endif
+
+/* The end of the quoted-string at p (its DQUOTE), as
+ * sift__match_quoted_string_fast gives it, where its content is printable
+ * ASCII without "\" (nonce, cnonce, opaque, response, realm nearly always):
+ * each such byte is a qdtext of its own (RFC 3261 25), so the first DQUOTE
+ * ends the match. The content is tested 16 bytes a step; any other byte, a
+ * value shorter than 16 bytes, and every byte when simd (sift__use_simd)
+ * is 0 go to the matcher from the opening DQUOTE. */
+static inline const char *quoted_string_end(const char *p, const char *end, int simd)
+{
+#if defined(__SSE2__)
+	if (simd && end - p >= 16) {
+		const char *q = qdtext_run_end(p + 1, end);
+		if (q < end && *q == '"')
+			return q + 1;
+	}
+#else
+	(void)simd;
+#endif
+	return sift__match_quoted_string_fast(p, end);
+}
+
+/* Whether [from, to) is scheme ":" and a token without "%" and "`" that
+ * starts with no "+", as the digest-uri of a REGISTER nearly always is
+ * ("sip:biloxi.com", RFC 3261 22.4): URI then matches all of it, as
+ * absoluteURI = scheme ":" opaque-part, opaque-part = uric-no-slash *uric
+ * (RFC 3261 25): every other token byte (alphanum, "-", ".", "!", "*",
+ * "_", "'", "~") is unreserved, so uric-no-slash, and "+" is reserved, so
+ * uric. The token matcher reads the run 16 bytes at a time where the URI
+ * DFA takes one; with sift__use_simd 0 the DFA alone decides, so that the
+ * tests, which run every level, hold the two to the same verdict. */
+static int scheme_and_token(const char *from, const char *to)
+{
+	const char *colon = sift__match_scheme(from, to);
+	if (!colon || to - colon < 2 || *colon != ':' || colon[1] == '+')
+		return 0;
+	const char *rest = colon + 1;
+	size_t len = (size_t)(to - rest);
+	return sift__match_token_fast(rest, to) == to && !memchr(rest, '%', len) &&
+	       !memchr(rest, '`', len);
+}
+
 /* A URI of domain or uri. Strict: Request-URI (RFC 8760 2.6 items 1 and 3).
  * Default: RFC 3261's URI = absoluteURI / abs-path, or any URI the URI
  * parser takes (a SIP URI with an IPv6 host is no absoluteURI). */
@@ -177,7 +288,8 @@ static sift_code check_uri(const char *buf, const char *from, const char *to, un
 			   sift_error *err)
 {
 	sift_uri uri;
-	if (!(options & SIFT_OPT_STRICT) && sift__match_auth_uri(from, to) == to)
+	if (!(options & SIFT_OPT_STRICT) &&
+	    ((sift__use_simd && scheme_and_token(from, to)) || sift__match_auth_uri(from, to) == to))
 		return SIFT_OK;
 	return sift_uri_parse(buf, sift__span(buf, from, to), options & SIFT_OPT_STRICT, &uri, err);
 }
@@ -245,10 +357,30 @@ typedef struct parse_state {
 	uint32_t known; /* captured(ctx, scheme) */
 } parse_state;
 
+/* The number of an nc-value (8LHEX, RFC 3261 25), all eight digits at
+ * once: a digit's low nibble is its value, plus 9 for "a" to "f" (%x61-66,
+ * the only LHEX bytes with bit 6 set). The first digit is the most
+ * significant: it goes to the top byte. */
+static uint32_t nc_number(const char *p)
+{
+	uint64_t x = 0;
+	for (unsigned i = 0; i < 8; i++)
+		x |= (uint64_t)(unsigned char)p[i] << (8 * (7 - i));
+	/* each byte now holds one digit's value, the first in the top byte */
+	x = (x & 0x0F0F0F0F0F0F0F0Full) + ((x >> 6) & 0x0101010101010101ull) * 9;
+	/* two digits a byte, then four a half-word, then all eight */
+	x = (x & 0x000F000F000F000Full) | ((x >> 4) & 0x00F000F000F000F0ull);
+	x = (x & 0x000000FF000000FFull) | ((x >> 8) & 0x0000FF000000FF00ull);
+	x = (x & 0x000000000000FFFFull) | ((x >> 16) & 0x00000000FFFF0000ull);
+	return (uint32_t)x;
+}
+
 /* One known parameter's value. v: the value as written, [c, ce): its
  * content (without quotes when quoted). */
-static sift_code check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c,
-			     const char *ce, int quoted)
+/* Inlined: the fast path's call of it would cost as much as the checks. */
+static inline __attribute__((always_inline)) sift_code
+check_value(parse_state *s, sift_auth_param_id id, const char *v, const char *c, const char *ce,
+	    int quoted)
 {
 	const char *buf = s->buf;
 	sift_auth *out = s->out;
@@ -311,23 +443,20 @@ static sift_code check_value(parse_state *s, sift_auth_param_id id, const char *
 		break;
 	case SIFT_AUTHP_RESPONSE: /* RFC 8760 2.7: LDQUOT *LHEX RDQUOT */
 	case SIFT_AUTHP_RSPAUTH:  /* RFC 3261 25: LDQUOT *LHEX RDQUOT */
-		bad = sift__match_lhex_run(c, ce);
+		bad = lhex_run_end(c, ce);
 		if (bad == ce)
 			bad = NULL;
 		break;
-	case SIFT_AUTHP_NC: {
-		/* nc-value = 8LHEX: the first byte past eight, or the first non-LHEX */
-		const char *run = sift__match_lhex_run(c, ce);
-		if (sift__match_nc_value(c, ce) != ce || run != ce)
+	case SIFT_AUTHP_NC:
+		/* nc-value = 8LHEX; else the first byte past eight, or the
+		 * first non-LHEX */
+		if (sift__match_nc_value(c, ce) == ce) {
+			out->nonce_count = nc_number(c);
+		} else {
+			const char *run = sift__match_lhex_run(c, ce);
 			bad = run - c > 8 ? c + 8 : run;
-		else {
-			uint32_t n = 0;
-			for (const char *x = c; x < ce; x++)
-				n = n * 16 + (uint32_t)(*x <= '9' ? *x - '0' : *x - 'a' + 10);
-			out->nonce_count = n;
 		}
 		break;
-	}
 	case SIFT_AUTHP_SCOPE: /* RFC 8898 4, strict: the RFC 6749 value */
 		if (strict)
 			bad = check_whole(sift__match_oauth_scope, c, ce);
@@ -340,12 +469,162 @@ static sift_code check_value(parse_state *s, sift_auth_param_id id, const char *
 		if (strict)
 			bad = check_whole(sift__match_oauth_error, c, ce);
 		break;
-	default: /* realm, nonce, opaque, username, cnonce, nextnonce: any text */
+	default: /* any_text */
 		break;
 	}
 	if (bad)
 		return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, bad, rule);
 	return SIFT_OK;
+}
+
+#if defined(__SSE2__)
+/*
+ * The name at p when it is one of param_names as they are written (lower
+ * case, RFC 3261 25 and RFC 7616 spell them so) followed by "=", read 16
+ * bytes at once: *name_end is the "=", the result its id. Returns
+ * SIFT_AUTHP_COUNT for anything else (upper case, another name, no "="
+ * in the 16 bytes, fewer than 16 bytes left), which the name DFA reads
+ * (sift__scan_auth_param_name, the same id for a known name: its literals
+ * take a tie). The length and a byte or two pick the one name that can
+ * match; the load compares all of it.
+ */
+static unsigned known_name(const char *p, const char *end, const char **name_end)
+{
+	if (end - p < 16)
+		return SIFT_AUTHP_COUNT;
+	__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+	unsigned equals = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('=')));
+	if (!equals)
+		return SIFT_AUTHP_COUNT;
+	unsigned len = (unsigned)__builtin_ctz(equals);
+	unsigned id;
+	switch (len) {
+	case 2: id = SIFT_AUTHP_NC; break;
+	case 3: id = p[0] == 'q' ? SIFT_AUTHP_QOP : SIFT_AUTHP_URI; break;
+	case 5:
+		id = p[0] == 'r'   ? SIFT_AUTHP_REALM
+		     : p[0] == 'n' ? SIFT_AUTHP_NONCE
+		     : p[0] == 'e' ? SIFT_AUTHP_ERROR
+		     : p[1] == 't' ? SIFT_AUTHP_STALE
+				   : SIFT_AUTHP_SCOPE;
+		break;
+	case 6:
+		id = p[0] == 'd' ? SIFT_AUTHP_DOMAIN : p[0] == 'o' ? SIFT_AUTHP_OPAQUE : SIFT_AUTHP_CNONCE;
+		break;
+	case 7: id = p[0] == 'c' ? SIFT_AUTHP_CHARSET : SIFT_AUTHP_RSPAUTH; break;
+	case 8:
+		id = p[0] == 'r'   ? SIFT_AUTHP_RESPONSE
+		     : p[4] == 'h' ? SIFT_AUTHP_USERHASH
+				   : SIFT_AUTHP_USERNAME;
+		break;
+	case 9:
+		id = p[0] == 'a'   ? SIFT_AUTHP_ALGORITHM
+		     : p[0] == 'n' ? SIFT_AUTHP_NEXTNONCE
+				   : SIFT_AUTHP_USERNAME_STAR;
+		break;
+	case 12: id = SIFT_AUTHP_AUTHZ_SERVER; break;
+	default: return SIFT_AUTHP_COUNT;
+	}
+	__m128i name = _mm_loadu_si128((const __m128i *)(const void *)param_names[id]);
+	unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, name));
+	unsigned want = (1u << len) - 1;
+	if ((same & want) != want)
+		return SIFT_AUTHP_COUNT;
+	*name_end = p + len;
+	return id;
+}
+#endif
+
+/*
+ * The common parameter list, read and filled in one pass (parse_auth()'s
+ * fast path): 1 when the whole of [p, end) is
+ *   auth-param *( "," [SP] auth-param )
+ *   auth-param = auth-param-name "=" ( token / quoted-string )
+ * with no other white space (RFC 3261 25 allows SWS around EQUAL and
+ * COMMA; senders write "name=value, name=value", RFC 3261 22.4, RFC 7616
+ * 3.9), every known value accepted by check_value() and no name twice,
+ * with s->out holding what parse_param_list() gives for the same bytes.
+ * Each part is read by the matcher the general path reads it with, from
+ * the same byte, and the value checks are the general path's own, in the
+ * same order; where the general path would skip SWS there is none to skip.
+ * Anything else (white space, a parameter the general path rejects): 0,
+ * with s->out half filled, and the caller resets it for the general path,
+ * which finds the error offset and rule. s->err is NULL here: nothing is
+ * reported from this path. test_auth and fuzz_auth hold the two to the
+ * same result.
+ */
+static int fast_param_list(parse_state *s, const char *p, const char *end)
+{
+	const char *buf = s->buf;
+	sift_auth *out = s->out;
+	const char *first = p;
+	const uint32_t known = s->known;
+	uint32_t present = 0;
+	const int strict = (s->options & SIFT_OPT_STRICT) != 0, simd = sift__use_simd;
+	for (;;) {
+		const char *name_end = NULL;
+		unsigned id = SIFT_AUTHP_COUNT;
+#if defined(__SSE2__)
+		if (simd)
+			id = known_name(p, end, &name_end);
+#else
+		(void)simd;
+#endif
+		if (id == SIFT_AUTHP_COUNT)
+			id = sift__scan_auth_param_name(p, end, &name_end);
+		if (!name_end || name_end == end || *name_end != '=')
+			return 0;
+		const char *v = name_end + 1, *ve, *c, *ce;
+		int quoted = v < end && *v == '"';
+		uint32_t bit = BIT(id);
+		if (quoted) {
+			if (!(ve = quoted_string_end(v, end, simd)))
+				return 0;
+			c = v + 1;
+			ce = ve - 1;
+		} else if (id == SIFT_AUTHP_ALGORITHM && (known & bit) && !(present & bit)) {
+			/* rfc8760-algorithm-value = its registry's tokens / token
+			 * (RFC 8760 2.7): the one DFA ends where token ends and
+			 * says which; check_value() would read it again to the
+			 * same end and find nothing else to check in a token. */
+			out->alg = (sift_digest_alg)sift__scan_digest_algorithm(v, end, &ve);
+			if (!ve)
+				return 0;
+			present |= bit;
+			out->algorithm = sift__span(buf, v, ve);
+			goto separator;
+		} else {
+			if (!(ve = sift__match_token_fast(v, end)))
+				return 0;
+			c = v;
+			ce = ve;
+		}
+		if (!(known & bit)) {
+			if (s->ctx == AINFO && strict)
+				return 0;
+		} else {
+			/* A name twice (RFC 7235 2.1) or username* (rare; RFC 7616
+			 * 3.4 forbids it next to username): the general path. */
+			if ((present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
+				return 0;
+			if ((strict || !(any_text & bit)) &&
+			    check_value(s, (sift_auth_param_id)id, v, c, ce, quoted) != SIFT_OK)
+				return 0;
+			present |= bit;
+			*value_field(out, (sift_auth_param_id)id) = sift__span(buf, c, ce);
+		}
+	separator:
+		if (ve == end) {
+			out->present = present;
+			out->params = sift__span(buf, first, ve);
+			return 1;
+		}
+		if (*ve != ',')
+			return 0;
+		p = ve + 1;
+		if (p < end && *p == ' ')
+			p++;
+	}
 }
 
 /* auth-param *(COMMA auth-param) from p to end, known names captured and
@@ -370,7 +649,7 @@ static sift_code parse_param_list(parse_state *s, const char *p, const char *end
 		if (!(s->known & BIT(id)))
 			id = SIFT_AUTHP_OTHER;
 		if (quoted) {
-			ve = sift__match_quoted_string_fast(v, end);
+			ve = quoted_string_end(v, end, sift__use_simd);
 			if (!ve)
 				return sift__fail(s->err, SIFT_E_HEADER_VALUE, buf, v, "quoted-string");
 			c = v + 1;
@@ -438,8 +717,28 @@ static sift_code check_response_length(parse_state *s)
 	return SIFT_E_HEADER_VALUE;
 }
 
+/* parse_param_list(), through fast_param_list() first when fast is set. */
+static sift_code param_list(parse_state *s, const char *p, const char *end, const char *list_rule,
+			    int fast)
+{
+	if (fast) {
+		static const sift_auth empty;
+		parse_state quiet = *s;
+		quiet.err = NULL;
+		if (fast_param_list(&quiet, p, end))
+			return SIFT_OK;
+		sift_auth *out = s->out;
+		sift_auth_scheme scheme = out->scheme;
+		sift_span scheme_name = out->scheme_name;
+		*out = empty;
+		out->scheme = scheme;
+		out->scheme_name = scheme_name;
+	}
+	return parse_param_list(s, p, end, list_rule);
+}
+
 static sift_code parse_auth(const char *buf, sift_span value, unsigned options, enum context ctx,
-			    sift_auth *out, sift_error *err)
+			    int fast, sift_auth *out, sift_error *err)
 {
 	static const sift_auth empty;
 	if (!buf || !out)
@@ -451,23 +750,37 @@ static sift_code parse_auth(const char *buf, sift_span value, unsigned options, 
 
 	if (ctx == AINFO) {
 		s.known = captured(ctx, SIFT_AUTH_NONE);
-		return parse_param_list(&s, p, end, "ainfo");
+		return param_list(&s, p, end, "ainfo", fast);
 	}
 
 	/* auth-scheme = token; "Digest" and "Bearer" compare case-insensitively
-	 * (ABNF strings, RFC 5234 2.3; RFC 7235 2.1). */
-	const char *scheme_end = sift__match_token_bv(p, end);
-	if (!scheme_end)
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "auth-scheme");
-	size_t scheme_len = (size_t)(scheme_end - p);
-	out->scheme_name = sift__span(buf, p, scheme_end);
-	out->scheme = sift__equal_nocase(p, scheme_len, "Digest")   ? SIFT_AUTH_DIGEST
-		      : sift__equal_nocase(p, scheme_len, "Bearer") ? SIFT_AUTH_BEARER
-								    : SIFT_AUTH_OTHER;
-	s.known = captured(ctx, out->scheme);
-	const char *lws = sift__match_lws(scheme_end, end);
-	if (!lws)
-		return sift__fail(err, SIFT_E_HEADER_VALUE, buf, scheme_end, "LWS");
+	 * (ABNF strings, RFC 5234 2.3; RFC 7235 2.1). Nearly every value starts
+	 * "Digest" and one SP before a name (RFC 3261 22.4): the token ends at
+	 * the SP and the LWS is that SP alone (LWS = [*WSP CRLF] 1*WSP), as the
+	 * matchers below find them. */
+	const char *scheme_end, *lws;
+	if (fast && end - p >= 8 &&
+	    sift__equal_word_nocase(p, "digest ", "\x20\x20\x20\x20\x20\x20", 7) &&
+	    p[7] != ' ' && p[7] != '\t' && p[7] != '\r' && p[7] != '\n') {
+		scheme_end = p + 6;
+		lws = p + 7;
+		out->scheme_name = sift__span(buf, p, scheme_end);
+		out->scheme = SIFT_AUTH_DIGEST;
+		s.known = captured(ctx, out->scheme);
+	} else {
+		scheme_end = sift__match_token_bv(p, end);
+		if (!scheme_end)
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, p, "auth-scheme");
+		size_t scheme_len = (size_t)(scheme_end - p);
+		out->scheme_name = sift__span(buf, p, scheme_end);
+		out->scheme = sift__equal_nocase(p, scheme_len, "Digest")   ? SIFT_AUTH_DIGEST
+			      : sift__equal_nocase(p, scheme_len, "Bearer") ? SIFT_AUTH_BEARER
+									    : SIFT_AUTH_OTHER;
+		s.known = captured(ctx, out->scheme);
+		lws = sift__match_lws(scheme_end, end);
+		if (!lws)
+			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, scheme_end, "LWS");
+	}
 	p = lws;
 
 	if (ctx == CREDENTIALS && out->scheme == SIFT_AUTH_BEARER) {
@@ -481,35 +794,46 @@ static sift_code parse_auth(const char *buf, sift_span value, unsigned options, 
 			return sift__fail(err, SIFT_E_HEADER_VALUE, buf, token_end ? token_end : p,
 					  "b64token");
 		/* Default: RFC 3261's other-response still covers it. */
-		return parse_param_list(&s, p, end, "auth-param");
+		return param_list(&s, p, end, "auth-param", fast);
 	}
 
 	const char *list_rule = out->scheme == SIFT_AUTH_OTHER ? "auth-param"
 				: ctx == CHALLENGE ? (out->scheme == SIFT_AUTH_DIGEST ? "digest-cln" : "bearer-cln")
 						   : "dig-resp";
-	sift_code code = parse_param_list(&s, p, end, list_rule);
+	sift_code code = param_list(&s, p, end, list_rule, fast);
 	if (code == SIFT_OK && (options & SIFT_OPT_STRICT) && ctx == CREDENTIALS &&
 	    out->scheme == SIFT_AUTH_DIGEST)
 		code = check_response_length(&s);
 	return code;
 }
 
+/* The parsers without their fast path (which: 0 challenge, 1 credentials,
+ * 2 Authentication-Info): test_auth and fuzz_auth compare the two. */
+sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
+				   unsigned which, sift_auth *out, sift_error *err);
+sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
+				   unsigned which, sift_auth *out, sift_error *err)
+{
+	enum context ctx = which == 0 ? CHALLENGE : which == 1 ? CREDENTIALS : AINFO;
+	return parse_auth(buf, value, options, ctx, 0, out, err);
+}
+
 sift_code sift_challenge_parse(const char *buf, sift_span value, unsigned options, sift_auth *out,
 			       sift_error *err)
 {
-	return parse_auth(buf, value, options, CHALLENGE, out, err);
+	return parse_auth(buf, value, options, CHALLENGE, 1, out, err);
 }
 
 sift_code sift_credentials_parse(const char *buf, sift_span value, unsigned options,
 				 sift_auth *out, sift_error *err)
 {
-	return parse_auth(buf, value, options, CREDENTIALS, out, err);
+	return parse_auth(buf, value, options, CREDENTIALS, 1, out, err);
 }
 
 sift_code sift_auth_info_parse(const char *buf, sift_span value, unsigned options, sift_auth *out,
 			       sift_error *err)
 {
-	return parse_auth(buf, value, options, AINFO, out, err);
+	return parse_auth(buf, value, options, AINFO, 1, out, err);
 }
 
 int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *out)
@@ -527,7 +851,7 @@ int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *ou
 	const char *v = q && q < end && *q == '=' ? sift__skip_sws(q + 1, end) : NULL;
 	const char *ve = NULL;
 	if (v && v < end && *v == '"') {
-		ve = sift__match_quoted_string_fast(v, end);
+		ve = quoted_string_end(v, end, sift__use_simd);
 		out->quoted = 1;
 	} else if (v) {
 		ve = sift__match_token_bv(v, end);

@@ -545,6 +545,10 @@ static void test_rfc3261_25_dig_resp_values(void **state)
 	expect_fail(CREDENTIALS, "Digest nc=0000000A", 0, SIFT_E_HEADER_VALUE, at("A"), "nc-value");
 	assert_int_equal(run(CREDENTIALS, "Digest nc=ffffffff", STRICT), SIFT_OK);
 	assert_int_equal(auth.nonce_count, 0xFFFFFFFFu);
+	assert_int_equal(run(CREDENTIALS, "Digest nc=0a1b2c3d", STRICT), SIFT_OK);
+	assert_int_equal(auth.nonce_count, 0x0a1b2c3du);
+	assert_int_equal(run(CREDENTIALS, "Digest nc=f0e1d2c3", 0), SIFT_OK);
+	assert_int_equal(auth.nonce_count, 0xf0e1d2c3u);
 	expect_fail(CREDENTIALS, "Digest qop=\"auth,auth-int\"", 0, SIFT_E_HEADER_VALUE, at(","), "qop-value");
 	expect_fail(CREDENTIALS, "Digest username*=J%C3%A4son", 0, SIFT_E_HEADER_VALUE, at("J%"), "ext-value");
 	expect_fail(CREDENTIALS, "Digest username*=\"UTF-8''a\"", STRICT, SIFT_E_HEADER_VALUE,
@@ -804,6 +808,123 @@ static void test_message_validation_runs_the_auth_parsers(void **state)
 	assert_int_equal(parse_message(challenge, STRICT, &msg), SIFT_OK);
 }
 
+/* The parsers without their fast path (src/hdr/auth.c; which: 0
+ * challenge, 1 credentials, 2 Authentication-Info). */
+sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
+				   unsigned which, sift_auth *out, sift_error *err);
+extern int sift__use_simd;
+
+static int spans_equal(sift_span a, sift_span b)
+{
+	return a.off == b.off && a.len == b.len;
+}
+
+/* Field by field: the scheme, every span, the flags and numbers. */
+static int auths_equal(const sift_auth *a, const sift_auth *b)
+{
+	const sift_span *x[] = { &a->scheme_name, &a->params, &a->token, &a->realm, &a->domain,
+				 &a->nonce, &a->opaque, &a->stale_value, &a->algorithm, &a->qop,
+				 &a->charset, &a->userhash_value, &a->username, &a->username_star,
+				 &a->uri, &a->response, &a->cnonce, &a->nc, &a->nextnonce,
+				 &a->rspauth, &a->scope, &a->authz_server, &a->error };
+	const sift_span *y[] = { &b->scheme_name, &b->params, &b->token, &b->realm, &b->domain,
+				 &b->nonce, &b->opaque, &b->stale_value, &b->algorithm, &b->qop,
+				 &b->charset, &b->userhash_value, &b->username, &b->username_star,
+				 &b->uri, &b->response, &b->cnonce, &b->nc, &b->nextnonce,
+				 &b->rspauth, &b->scope, &b->authz_server, &b->error };
+	for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
+		if (!spans_equal(*x[i], *y[i]))
+			return 0;
+	return a->scheme == b->scheme && a->present == b->present && a->alg == b->alg &&
+	       a->nonce_count == b->nonce_count && a->stale == b->stale &&
+	       a->userhash == b->userhash;
+}
+
+/*
+ * RFC 3261 25 (with RFC 8760 and RFC 7616): the fast path of the common
+ * parameter list ("Digest" SP name=token / name="text" separated by ", ")
+ * answers only as the whole grammar does. Every prefix of values of the
+ * common shape and of shapes next to it (white space, folds, upper case,
+ * a name twice, username*, escapes, bad values, other schemes), each
+ * parser, default and strict, SIMD 2, 1 and 0: the same code, error
+ * offset and rule, and the same sift_auth field by field.
+ */
+static void test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"Digest username=\"bob\", realm=\"biloxi.example.com\", "
+		"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"sip:registrar.biloxi.example.com\", "
+		"response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", "
+		"algorithm=SHA-256, cnonce=\"0a4f113b\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", "
+		"qop=auth, nc=00000001",
+		"Digest realm=\"biloxi.example.com\", qop=\"auth\", "
+		"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
+		"opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5",
+		"Digest realm=\"atlanta.com\", domain=\"sip:ss1.carrier.com\", qop=\"auth,auth-int\", "
+		"nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5-sess, "
+		"charset=UTF-8, userhash=true",
+		"Digest username=\"bob\",realm=\"b\",nonce=\"n\",uri=\"sip:a%41@b\",response=\"\","
+		"algorithm=\"MD5\",qop=auth-int,nc=0000000A,cnonce=\"c\",userhash=false",
+		"Digest username=\"bob\", username*=UTF-8''bob, realm=\"x\"",
+		"Digest username*=UTF-8''J%C3%A4s, realm=\"api@example.org\", uri=\"/doc/index.html\"",
+		"Digest realm=\"a\", realm=\"b\", nonce=\"0123456789abcdef0123456789abcdef\"",
+		"DIGEST REALM=\"x\", Nonce=\"0123456789abcdef0123456789abcdef\", ALGORITHM=sha-256",
+		"Digest  realm=\"x\" , nonce = \"0123456789abcdef0123456789abcdef\",\r\n qop=\"auth\"",
+		"Digest realm=\"x\",\tnonce=\"0123456789abcdef0123456789abcdef\", opaque=\"a\\\"b\"",
+		"Digest realm=\"caf\xc3\xa9.example.com\", nonce=\"0123456789abcdef0123456789abcdef\"",
+		"Digest realm=\"x\", nonce=\"0123456789abcdef0123456789abcdef\", nc=0000001, response=\"xyz\"",
+		"Digest response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1z\", "
+		"uri=\"sip:[::1]\", algorithm=SHA-512-256-sess, qop=auth, nc=ffffffff",
+		"Digest uri=\"sip:+12125551212\", realm=\"0123456789abcdef\", nonce=\"n\"",
+		"Digest uri=\"x:a+%41\", realm=\"0123456789abcdef\", nonce=\"n\"",
+		"Digest uri=\"sip:alice%zz.example.com\", realm=\"0123456789abcdef\", nonce=\"n\"",
+		"Digest uri=\"sips:bob`x\", realm=\"0123456789abcdef0123456789\", stale=true, x-y=\"z\", "
+		"x-y=z, qop=\"auth, auth-int\"",
+		"Digest realm=\"x\", domain=\"\", nonce=\"0123456789abcdef0123456789abcdef\",",
+		"Bearer realm=\"x\", scope=\"a b\", authz_server=\"https://as.example.com/\", "
+		"error=\"invalid_token\"",
+		"Bearer mF_9.B5f-4.1JqM",
+		"Basic realm=\"0123456789abcdef0123456789abcdef\"",
+		"nextnonce=\"0123456789abcdef0123456789abcdef\", qop=auth, "
+		"rspauth=\"6629fae49393a05397450978507c4ef1\", cnonce=\"0a4f113b\", nc=00000001, x=\"y\"",
+	};
+	static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		size_t n = strlen(values[i]);
+		for (size_t len = 0; len <= n; len++) {
+			char *copy = malloc(len ? len : 1);
+			memcpy(copy, values[i], len);
+			sift_span value = { 0, (uint32_t)len };
+			for (unsigned which = 0; which < 3; which++) {
+				for (size_t m = 0; m < 2; m++) {
+					sift_auth general, fast;
+					sift_error general_err = { 0 }, fast_err = { 0 };
+					sift__use_simd = 0;
+					sift_code general_code = sift__auth_parse_general(
+						copy, value, modes[m], which, &general, &general_err);
+					for (int simd = 2; simd >= 0; simd--) {
+						sift__use_simd = simd;
+						sift_code code =
+							which == 0   ? sift_challenge_parse(copy, value, modes[m], &fast, &fast_err)
+							: which == 1 ? sift_credentials_parse(copy, value, modes[m], &fast, &fast_err)
+								     : sift_auth_info_parse(copy, value, modes[m], &fast, &fast_err);
+						if (code != general_code || !auths_equal(&fast, &general) ||
+						    (code != SIFT_OK &&
+						     (fast_err.offset != general_err.offset ||
+						      strcmp(fast_err.rule, general_err.rule) != 0)))
+							fail_msg("value %zu prefix %zu parser %u mode %zu simd %d: "
+								 "the fast path and the grammar differ",
+								 i, len, which, m, simd);
+					}
+				}
+			}
+			sift__use_simd = 2;
+			free(copy);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -834,6 +955,7 @@ int main(void)
 		cmocka_unit_test(test_rfc3329_examples),
 		cmocka_unit_test(test_rfc3329_2_2_malformed),
 		cmocka_unit_test(test_message_validation_runs_the_auth_parsers),
+		cmocka_unit_test(test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives),
 	};
 	int failed = cmocka_run_group_tests_name("auth", tests, NULL, NULL);
 	free(buf);
