@@ -3,6 +3,7 @@
 #define SIFT_HDR_INTERNAL_H
 
 #include "sipsift/hdr.h"
+#include "sipsift/auth.h"
 #include "sipsift/msg.h"
 #include "grammar/internal.h"
 
@@ -88,6 +89,13 @@ extern const sift__value_check sift__value_checks[SIFT_H_COUNT];
  * (the check "addr" of grammar/headers.def: sift_addr_parse() with
  * sift_addr_flags(id), nothing more; src/hdr/validate.c). */
 int sift__header_check_is_addr(sift_header_id id);
+
+/* sift_challenge_parse() (which 0), sift_credentials_parse() (1) and
+ * sift_auth_info_parse() (2) without their fast path for the common
+ * parameter list (src/hdr/auth.c): test_auth and fuzz_auth hold the fast
+ * path to it, field by field. */
+sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
+				   unsigned which, sift_auth *out, sift_error *err);
 
 /* sift_via_parse() without its fast path for the common via-parm: the
  * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast
