@@ -188,33 +188,18 @@ CHECK_PARSED(media_authorization, sift_list_item, sift_media_authorization_parse
  * Allow holds a Method (RFC 3261 20.5), Supported an option-tag or none
  * (20.37), Require, Proxy-Require, Unsupported an option-tag (20.32,
  * 20.29, 20.40), Content-Encoding a content-coding (20.12). */
-CHECK(methods)
-{
-	(void)id;
-	(void)options;
-	return sift__token_element_check(buf, value, "Method", 1, err);
-}
-
-CHECK(supported)
-{
-	(void)id;
-	(void)options;
-	return sift__token_element_check(buf, value, "option-tag", 1, err);
-}
-
-CHECK(option_tags)
-{
-	(void)id;
-	(void)options;
-	return sift__token_element_check(buf, value, "option-tag", 0, err);
-}
-
-CHECK(content_codings)
-{
-	(void)id;
-	(void)options;
-	return sift__token_element_check(buf, value, "content-coding", 0, err);
-}
+#define CHECK_TOKEN_ELEMENT(name, rule, may_be_empty)                              \
+	CHECK(name)                                                                 \
+	{                                                                           \
+		(void)id;                                                           \
+		(void)options;                                                      \
+		return sift__token_element_check(buf, value, rule, may_be_empty, err); \
+	}
+CHECK_TOKEN_ELEMENT(methods, "Method", 1)
+CHECK_TOKEN_ELEMENT(supported, "option-tag", 1)
+CHECK_TOKEN_ELEMENT(option_tags, "option-tag", 0)
+CHECK_TOKEN_ELEMENT(content_codings, "content-coding", 0)
+#undef CHECK_TOKEN_ELEMENT
 
 /* Server, User-Agent (RFC 3261 20.35, 20.41): product / comment. */
 CHECK(server)

@@ -14,7 +14,7 @@ for row in $(sed -n 's/^SIFT_HEADER(\([A-Z0-9_]*\),.*, *\([a-z0-9_]*\))$/\1:\2/p
 	check=${row#*:}
 	case $check in
 	header_text | "") bad="$bad $id" ;;
-	*) grep -q "^CHECK(${check})\$\|^CHECK_PARSED(${check}," src/hdr/validate.c || bad="$bad $id" ;;
+	*) grep -q "^CHECK(${check})\$\|^CHECK_[A-Z_]*(${check}," src/hdr/validate.c || bad="$bad $id" ;;
 	esac
 done
 total=$(grep -c '^SIFT_HEADER(' grammar/headers.def)
