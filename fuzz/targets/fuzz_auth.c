@@ -29,13 +29,10 @@
  * sift_auth, field by field.
  */
 #include "check.h"
+#include "hdr/internal.h" /* sift__auth_parse_general, sift__use_simd */
 
+/* sift__auth_parse_general's which; also the selector's parser order. */
 enum { P_CHALLENGE, P_CREDENTIALS, P_AUTH_INFO };
-
-/* The parsers without their fast path (src/hdr/auth.c; which: P_*). */
-sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
-				   unsigned which, sift_auth *out, sift_error *err);
-extern int sift__use_simd;
 
 static sift_code (*const auth_parsers[])(const char *, sift_span, unsigned, sift_auth *,
 					  sift_error *) = {
