@@ -27,6 +27,8 @@
  *     nest: a telephone-subscriber sift_tel_parse accepts after "tel:" is a
  *     tel URI, an RFC 8141 namestring without a fragment is a URN for the
  *     URI parser, strict too, and a well-formed alert URN is a namestring.
+ * The Reason-Phrase run of full validation ends where its DFA does, on
+ * URI A's bytes (check_reason_phrase).
  * Per pair (check_pair): A and B written back to back in one buffer parse
  * exactly as A and B alone (a parser must stop at the end of its span even
  * when the next byte would continue the URI); sift_uri_equal(a, b) equals
@@ -333,6 +335,20 @@ static void check_pair(const uri_case *a, const uri_case *b)
 	free(both);
 }
 
+/* Full validation reads a status line's Reason-Phrase (RFC 3261 7.2) as a
+ * run of bytes that are each a whole element, then the DFA from where the
+ * run stops (src/msg/parse.c): it must end where the DFA alone ends, on
+ * URI A's bytes (escapes, UTF-8, anything) from each of its first bytes. */
+const char *sift__match_reason_phrase(const char *p, const char *end);
+const char *sift__match_reason_phrase_fast(const char *p, const char *end);
+
+static void check_reason_phrase(const uri_case *c)
+{
+	const char *end = c->buf + c->len;
+	for (const char *p = c->buf; p < end && p < c->buf + 8; p++)
+		FUZZ_CHECK(sift__match_reason_phrase_fast(p, end) == sift__match_reason_phrase(p, end));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)
@@ -352,6 +368,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_uri(&a);
 	check_uri(&b);
 	check_pair(&a, &b);
+	check_reason_phrase(&a);
 
 	free(a.buf);
 	free(b.buf);

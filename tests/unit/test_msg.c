@@ -863,6 +863,57 @@ static void rfc3261_20_17_date_fields(void **state)
 	assert_string_equal(err.rule, "rfc1123-date");
 }
 
+/* RFC 3261 7.2, 25: Reason-Phrase = *(reserved / unreserved / escaped /
+ * UTF8-NONASCII / UTF8-CONT / SP / HTAB). Full validation reads the run
+ * of bytes that are a whole element on their own without the DFA, and
+ * hands the rest to it; the two must end alike. Every byte, alone and
+ * between plain ones, before and after an escape, and every pair of bytes
+ * from a set that holds each kind of element and its neighbours. */
+const char *sift__match_reason_phrase(const char *p, const char *end);
+const char *sift__match_reason_phrase_fast(const char *p, const char *end);
+
+static void reason_phrase_ends_agree(const char *text, size_t length)
+{
+	char *copy = malloc(length ? length : 1);
+	memcpy(copy, text, length);
+	const char *got = sift__match_reason_phrase_fast(copy, copy + length);
+	const char *want = sift__match_reason_phrase(copy, copy + length);
+	if (got != want) {
+		print_message("reason phrase of %zu bytes: %ld, DFA %ld\n", length,
+			      (long)(got - copy), (long)(want - copy));
+		free(copy);
+		fail();
+	}
+	free(copy);
+}
+
+static void rfc3261_7_2_reason_phrase_run_ends_where_the_dfa_ends(void **state)
+{
+	(void)state;
+	char text[16];
+	for (unsigned c = 0; c < 256; c++) {
+		static const char *const frames[][2] = {
+			{ "", "" }, { "Ok ", "x" }, { "%4", "1 y" }, { "a\t", "%41" }, { "\xC3", "\xA9!" },
+		};
+		for (size_t f = 0; f < sizeof frames / sizeof frames[0]; f++) {
+			size_t before = strlen(frames[f][0]), after = strlen(frames[f][1]);
+			memcpy(text, frames[f][0], before);
+			text[before] = (char)c;
+			memcpy(text + before + 1, frames[f][1], after);
+			for (size_t length = 0; length <= before + 1 + after; length++)
+				reason_phrase_ends_agree(text, length);
+		}
+	}
+	static const char pairs[] = "aZ09 \t%;/?:@&=+$,-_.!~*'()\"#<>[]\\^`{|}\x7F\x80\xBF\xC0\xDF\xE0\xF0\xFF\r\n";
+	for (size_t i = 0; i < sizeof pairs - 1; i++)
+		for (size_t j = 0; j < sizeof pairs - 1; j++) {
+			text[0] = pairs[i];
+			text[1] = pairs[j];
+			text[2] = 'k';
+			reason_phrase_ends_agree(text, 3);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -911,6 +962,7 @@ int main(void)
 		cmocka_unit_test(control_byte_in_long_header_text_is_found_at_its_offset),
 		cmocka_unit_test(rfc3261_20_8_call_id_parts),
 		cmocka_unit_test(rfc3261_20_17_date_fields),
+		cmocka_unit_test(rfc3261_7_2_reason_phrase_run_ends_where_the_dfa_ends),
 	};
 	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
 	 * SSE2 alone, and with the scalar paths alone. */
