@@ -42,7 +42,7 @@ const char *sift__match_quoted_string(const char *p, const char *end);
 const char *sift__match_sip_version(const char *p, const char *end);
 const char *sift__match_reason_phrase(const char *p, const char *end);
 /* Reason-Phrase as sift__match_reason_phrase, its plain run without the
- * DFA (src/msg/parse.c); fuzz_uri holds the two to the same end. */
+ * DFA (scan.re); test_msg and fuzz_uri hold the two to the same end. */
 const char *sift__match_reason_phrase_fast(const char *p, const char *end);
 const char *sift__match_host(const char *p, const char *end);
 const char *sift__match_ipv6reference_rfc3261(const char *p, const char *end);
