@@ -195,14 +195,19 @@ def name_hash(headers, methods):
     multiplier = find_multiplier([n for n, _, _ in forms])
     size = 1 << HASH_BITS
     head = [[0] * 16 for _ in range(size)]
+    fold = [[0] * 16 for _ in range(size)]
     tail = {}
+    tail_fold = {}
     info = [0] * size
     for name, ident, compact in forms:
         slot = name_slot(name_key(name), multiplier)
         b = list(name.lower().encode("ascii")) + [0] * 32
+        f = [0x20 if chr(c).isalpha() else 0 for c in b]
         head[slot] = b[:16]
+        fold[slot] = f[:16]
         if len(name) > 16:
             tail[slot] = b[16:32]
+            tail_fold[slot] = f[16:32]
         info[slot] = len(name) | compact << 8 | ident << 16
     tails = sorted(tail)
     out = []
@@ -229,6 +234,15 @@ def name_hash(headers, methods):
             out.append(f"\t[{slot}] = {c_bytes(head[slot])},")
     out.append("};")
     out.append("")
+    out.append("/* Per slot: 0x20 where its name has a letter, else 0: a byte b matches")
+    out.append(" * the lower-case name byte n when (b | fold) == n, which is b == n for a")
+    out.append(" * digit or '-', and b == n or b == n - 0x20 (its capital) for a letter. */")
+    out.append(f"static const _Alignas(16) unsigned char header_name_fold[{size}][16] = {{")
+    for slot in range(size):
+        if info[slot] and any(fold[slot]):
+            out.append(f"\t[{slot}] = {c_bytes(fold[slot])},")
+    out.append("};")
+    out.append("")
     out.append("/* Per slot: length | compact << 8 | id << 16; 0 in an empty slot. */")
     out.append(f"static const uint32_t header_name_info[{size}] = {{")
     for slot in range(size):
@@ -241,16 +255,13 @@ def name_hash(headers, methods):
     for slot in tails:
         out.append(f"\t{c_bytes(tail[slot])}, /* slot {slot} */")
     out.append("};")
+    out.append("static const _Alignas(16) unsigned char header_name_tail_fold[][16] = {")
+    for slot in tails:
+        out.append(f"\t{c_bytes(tail_fold[slot])}, /* slot {slot} */")
+    out.append("};")
     out.append(f"static const uint8_t header_name_tail_of[{size}] = {{")
     for k, slot in enumerate(tails):
         out.append(f"\t[{slot}] = {k},")
-    out.append("};")
-    out.append("")
-    out.append("/* 16 bytes of 0xFF then 16 of zero: loaded from 16 - n, the mask that")
-    out.append(" * keeps the first n bytes of a vector. */")
-    out.append("static const unsigned char header_name_keep[32] = {")
-    out.append("\t" + ", ".join(["0xff"] * 16) + ",")
-    out.append("\t" + ", ".join(["0"] * 16) + ",")
     out.append("};")
     out.append("")
     out.append("/* The slot of a name: word is its first 8 bytes (little-endian, each")
@@ -264,16 +275,14 @@ def name_hash(headers, methods):
     out.append("}")
     out.append("")
     out.append("#if defined(__SSE2__)")
-    out.append("/* The 16 bytes at in with A-Z lowered and the bytes from keep on zeroed. */")
-    out.append("static inline __m128i sift__name_vector_lower(const unsigned char *in, size_t keep)")
+    out.append("/* Bit i set when byte i of the 16 at in, | fold[i], equals name[i]. */")
+    out.append("static inline unsigned sift__name_vector_equal(const unsigned char *in, const unsigned char *fold,")
+    out.append("\t\t\t\t\t\t   const unsigned char *name)")
     out.append("{")
-    out.append("\t__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)in);")
-    out.append("\t/* A-Z: bytes + (0x80 - 'A') below -128 + 26, as signed bytes. */")
-    out.append("\t__m128i upper = _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26),")
-    out.append("\t\t\t\t       _mm_add_epi8(bytes, _mm_set1_epi8((char)(0x80 - 'A'))));")
-    out.append("\tbytes = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));")
-    out.append("\treturn _mm_and_si128(bytes, _mm_loadu_si128((const __m128i *)(const void *)")
-    out.append("\t\t\t\t\t\t\t(header_name_keep + 16 - keep)));")
+    out.append("\t__m128i bytes = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)in),")
+    out.append("\t\t\t\t     _mm_load_si128((const __m128i *)(const void *)fold));")
+    out.append("\treturn (unsigned)_mm_movemask_epi8(")
+    out.append("\t\t_mm_cmpeq_epi8(bytes, _mm_load_si128((const __m128i *)(const void *)name)));")
     out.append("}")
     out.append("#endif")
     out.append("")
@@ -310,15 +319,15 @@ def name_hash(headers, methods):
     out.append("\tif ((info & 0xFF) != len)")
     out.append("\t\treturn 0;")
     out.append("#if defined(__SSE2__)")
-    out.append("\tunsigned equal = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(")
-    out.append("\t\tsift__name_vector_lower(s, len > 16 ? 16 : len),")
-    out.append("\t\t_mm_load_si128((const __m128i *)(const void *)header_name_head[slot])));")
+    out.append("\t/* The bytes past the name are the next ones of the line (or the copy's")
+    out.append("\t * zeros): only the first len bits count. */")
+    out.append("\tunsigned equal = sift__name_vector_equal(s, header_name_fold[slot], header_name_head[slot]) |")
+    out.append("\t\t\t (len >= 16 ? 0 : 0xFFFFu << len);")
     out.append("\tif (len > 16) /* few are: the second vector only for them */")
-    out.append("\t\tequal &= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(")
-    out.append("\t\t\tsift__name_vector_lower(s + 16, len - 16),")
-    out.append("\t\t\t_mm_load_si128((const __m128i *)(const void *)")
-    out.append("\t\t\t\t       header_name_tail[header_name_tail_of[slot]])));")
-    out.append("\tif (equal != 0xFFFF)")
+    out.append("\t\tequal &= sift__name_vector_equal(s + 16, header_name_tail_fold[header_name_tail_of[slot]],")
+    out.append("\t\t\t\t\t\t header_name_tail[header_name_tail_of[slot]]) |")
+    out.append("\t\t\t 0xFFFFu << (len - 16);")
+    out.append("\tif ((equal & 0xFFFF) != 0xFFFF)")
     out.append("\t\treturn 0;")
     out.append("#else")
     out.append("\tfor (size_t i = 0; i < len; i++) {")

@@ -285,9 +285,10 @@ static inline int is_lws_byte(unsigned char c)
 	return c <= ' ' && ((lws >> c) & 1);
 }
 
-/* Stores one header value in the index (link_chains() links it later). */
-static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
-			   unsigned id, unsigned flags)
+/* Fills the index entry h with one header value (link_chains() links it
+ * later); the caller has checked that h is inside the storage. */
+static inline void put_entry(sift_header *h, const char *buf, sift_span name, const char *value,
+			     const char *value_end, unsigned id, unsigned flags)
 {
 	/* Trim LWS (and folds) around the value. Nearly every value, and every
 	 * list element after its comma, is written "name: value": one SP
@@ -302,15 +303,21 @@ static inline sift_code add_entry(parser *ps, sift_span name, const char *value,
 		while (value_end > value && is_lws_byte((unsigned char)value_end[-1]))
 			value_end--;
 	}
-	sift_header *h = ps->out;
-	if (h == ps->out_end)
-		return fail(ps, SIFT_E_TOO_MANY_HEADERS, ps->buf + name.off, "header index",
-			    (uint16_t)id);
-	ps->out = h + 1;
 	h->name = name;
-	h->value = sift__span(ps->buf, value, value_end);
+	h->value = sift__span(buf, value, value_end);
 	h->id = (uint16_t)id;
 	h->flags = (uint16_t)flags;
+}
+
+/* Stores one header value in the next free entry, or fails when the
+ * caller's storage is full. */
+static inline sift_code add_entry(parser *ps, sift_span name, const char *value, const char *value_end,
+				  unsigned id, unsigned flags)
+{
+	if (ps->out == ps->out_end)
+		return fail(ps, SIFT_E_TOO_MANY_HEADERS, ps->buf + name.off, "header index",
+			    (uint16_t)id);
+	put_entry(ps->out++, ps->buf, name, value, value_end, id, flags);
 	return SIFT_OK;
 }
 
@@ -694,28 +701,43 @@ __attribute__((always_inline))
 #endif
 static inline sift_code scan_headers_with(parser *ps, const char *p, const char **body, int simd)
 {
-	const char *end = ps->end;
+	const char *const end = ps->end, *const buf = ps->buf;
+	/* The next free entry stays in a register while the scan runs: ps->out
+	 * is written back before each call that stores entries, and at the
+	 * end (stores through ps would make the compiler reload it after each
+	 * entry). */
+	sift_header *out = ps->out;
+	sift_header *const out_end = ps->out_end;
+	const int storing = ps->msg != NULL;
 	sift_code code;
 	const char *base = p;
 	block_bits low = block_bits_or_none(p, end, simd);
 	block_bits high = block_bits_or_none(p + 64, end, simd);
 	block general = { p, low.breaks, low.colons, simd };
 	for (;;) {
-		if (p >= end)
-			return NEED_MORE;
+		if (p >= end) {
+			code = NEED_MORE;
+			break;
+		}
 		if (*p == '\r') {
-			if (p + 1 >= end)
-				return NEED_MORE;
-			if (p[1] != '\n')
-				return fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
-			*body = p + 2;
-			return SIFT_OK;
+			if (p + 1 >= end) {
+				code = NEED_MORE;
+			} else if (p[1] != '\n') {
+				code = fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
+			} else {
+				*body = p + 2;
+				code = SIFT_OK;
+			}
+			break;
 		}
 		if (*p == '\n') {
-			if (ps->options & SIFT_OPT_STRICT)
-				return fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
-			*body = p + 1;
-			return SIFT_OK;
+			if (ps->options & SIFT_OPT_STRICT) {
+				code = fail(ps, SIFT_E_LINE_END, p, "CRLF", SIFT_H_NONE);
+			} else {
+				*body = p + 1;
+				code = SIFT_OK;
+			}
+			break;
 		}
 
 		if (p - base >= 64) {
@@ -781,7 +803,7 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 					continue;
 				}
 				if (code != SIFT_OK)
-					return code;
+					break;
 				/* Copies: the addresses of id, compact, name_end
 				 * and colon given to a call would keep them in
 				 * memory for the hash hit too. */
@@ -790,20 +812,45 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 				name_end = other_name_end;
 				colon = other_colon;
 			}
-			/* No registered name holds a comma, and a name with one
-			 * failed above: every comma of the line is in the value. */
-			code = take_field(ps, p, name_end, colon, at, id, compact ? SIFT_HF_COMPACT : 0,
-					  ((window_bits(low.commas, high.commas, off) & near_line) |
-					   ((high.commas >> off) & far_line)) != 0);
-			if (code != SIFT_OK)
-				return code;
+			if (id == SIFT_H_CONTENT_LENGTH &&
+			    (code = take_content_length(ps, colon + 1, at)) != SIFT_OK)
+				break;
+			if (storing) {
+				sift_span name = sift__span(buf, p, name_end);
+				unsigned flags = compact ? SIFT_HF_COMPACT : 0;
+				/* No registered name holds a comma, and a name with
+				 * one failed above: every comma of the line is in
+				 * the value. A list value without one is one
+				 * element. */
+				if (header_is_list[id] &&
+				    ((window_bits(low.commas, high.commas, off) & near_line) |
+				     ((high.commas >> off) & far_line)) != 0) {
+					ps->out = out;
+					code = add_list(ps, name, colon + 1, at, id, flags);
+					out = ps->out;
+					if (code != SIFT_OK)
+						break;
+				} else {
+					if (out == out_end) {
+						code = fail(ps, SIFT_E_TOO_MANY_HEADERS, p, "header index",
+							    (uint16_t)id);
+						break;
+					}
+					put_entry(out++, buf, name, colon + 1, at, id, flags);
+				}
+			}
 			p = at + 2;
 			continue;
 		}
 	general_path:
-		if ((code = scan_headers_field(ps, &general, p, &p)) != SIFT_OK)
-			return code;
+		ps->out = out;
+		code = scan_headers_field(ps, &general, p, &p);
+		out = ps->out;
+		if (code != SIFT_OK)
+			break;
 	}
+	ps->out = out;
+	return code;
 }
 
 #if defined(HAVE_AVX2_PATH)

@@ -149,22 +149,44 @@ static void header_name_case_does_not_matter(void **state)
  */
 static int indexed_id(const char *name, size_t len, int padded)
 {
+	static const char pad[] = "X-Pad: 0123456789012345678901234567890123456789\r\n";
 	char text[256];
-	int n = snprintf(text, sizeof text, "%s%.*s: 0\r\n%s\r\n", OPTIONS_HEAD, (int)len, name,
-			 padded ? "X-Pad: 0123456789012345678901234567890123456789\r\n" : "");
-	assert_true(n > 0 && (size_t)n < sizeof text);
-	if (parse(text, SIFT_OPT_INDEX_ONLY) != SIFT_OK)
+	size_t n = 0;
+	/* Copied, not printed: the name may hold a NUL. */
+	assert_true(strlen(OPTIONS_HEAD) + len + sizeof pad + 8 < sizeof text);
+	memcpy(text, OPTIONS_HEAD, strlen(OPTIONS_HEAD));
+	n += strlen(OPTIONS_HEAD);
+	memcpy(text + n, name, len);
+	n += len;
+	memcpy(text + n, ": 0\r\n", 5);
+	n += 5;
+	if (padded) {
+		memcpy(text + n, pad, sizeof pad - 1);
+		n += sizeof pad - 1;
+	}
+	memcpy(text + n, "\r\n", 2);
+	n += 2;
+	if (parse_bytes(text, n, SIFT_OPT_INDEX_ONLY) != SIFT_OK)
 		return -1;
 	return msg.headers[0].id;
 }
 
 /* RFC 3261 7.3.1: every registered name is found whatever its case, and a
  * name one byte away from a registered one is what the name DFA
- * (sift_header_lookup) says it is: the perfect hash and the DFA agree. */
+ * (sift_header_lookup) says it is: the perfect hash and the DFA agree. The
+ * byte is every value but CR, LF and ':' (which end the name or the line)
+ * and SP and HTAB (which may stand between a name and its colon),
+ * so the hash's case fold (a byte | 0x20 where the name has a letter) is
+ * held to A-Z and a-z only: 0x0D is not '-', 0x10 is not '0'. */
 static void every_registered_name_is_indexed_in_any_case(void **state)
 {
 	(void)state;
-	static const char replacements[] = "aZz-_.!09~\x7f\x80\xff";
+	char replacements[256];
+	size_t count = 0;
+	for (unsigned c = 1; c < 256; c++)
+		if (c != '\r' && c != '\n' && c != ':' && c != ' ' && c != '\t')
+			replacements[count++] = (char)c;
+	replacements[count] = 0; /* NUL itself is tried below */
 	for (unsigned id = 1; id < SIFT_H_COUNT; id++) {
 		const char *canonical = sift_header_name((sift_header_id)id);
 		size_t len = strlen(canonical);
@@ -177,7 +199,7 @@ static void every_registered_name_is_indexed_in_any_case(void **state)
 			assert_int_equal(indexed_id(canonical, len, padded), (int)id);
 			assert_int_equal(indexed_id(name, len, padded), (int)id);
 			for (size_t at = 0; at < len; at++) {
-				for (const char *r = replacements; *r; r++) {
+				for (const char *r = replacements;; r++) {
 					char mutated[64];
 					memcpy(mutated, name, len);
 					mutated[at] = *r;
@@ -186,6 +208,8 @@ static void every_registered_name_is_indexed_in_any_case(void **state)
 					/* Not a token: the parse refuses the line. */
 					if (got != -1 || expected != SIFT_H_OTHER)
 						assert_int_equal(got, (int)expected);
+					if (!*r)
+						break;
 				}
 			}
 		}
