@@ -422,16 +422,18 @@ static sift_code take_content_length(parser *ps, const char *value, const char *
 
 /*
  * The header section is scanned through 64-byte blocks: one pass of SIMD
- * compares gives a bit per byte for CR or LF, ':' and ',', and each field's
- * line end, first colon and (for a list header) commas are then found by
- * counting trailing zeros, without touching the bytes again. Bit i of a
+ * compares gives a bit per byte for CR or LF and for ':', and each field's
+ * line end and first colon are then found by counting trailing zeros,
+ * without touching the bytes again (a list header's value is searched for
+ * a comma on its own: few lines need it). Bit i of a
  * mask stands for base[i]; bytes past the end of the input have no bits
- * (the last block is copied into a zeroed buffer first).
+ * (the last block is read as the 64 bytes that end where the input ends,
+ * its bits shifted down, or, for an input under 64 bytes, copied into a
+ * zeroed buffer).
  */
 typedef struct block_bits {
 	uint64_t breaks; /* CR or LF */
 	uint64_t colons;
-	uint64_t commas;
 } block_bits;
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -442,7 +444,7 @@ typedef struct block_bits {
 __attribute__((target("avx2"))) static block_bits block_bits_avx2(const char *from)
 {
 	const __m256i lf = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r'),
-		      colon = _mm256_set1_epi8(':'), comma = _mm256_set1_epi8(',');
+		      colon = _mm256_set1_epi8(':');
 	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)from);
 	__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(from + 32));
 	block_bits bits;
@@ -453,25 +455,16 @@ __attribute__((target("avx2"))) static block_bits block_bits_avx2(const char *fr
 			      << 32;
 	bits.colons = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, colon)) |
 		      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, colon)) << 32;
-	bits.commas = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, comma)) |
-		      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, comma)) << 32;
 	return bits;
 }
 #define HAVE_AVX2_PATH 1
 #endif
 
-/* The bits of the block at base (before end); simd as in sift__use_simd,
- * already lowered to what the CPU has. */
-static inline block_bits block_bits_at(const char *base, const char *end, int simd)
+/* The bits of the 64 bytes at from; simd as in sift__use_simd, already
+ * lowered to what the CPU has. */
+static inline block_bits block_bits_of(const char *from, int simd)
 {
-	const char *from = base;
-	char tail[64];
-	if (end - base < 64) {
-		memset(tail, 0, sizeof tail);
-		memcpy(tail, base, (size_t)(end - base));
-		from = tail;
-	}
-	block_bits bits = { 0, 0, 0 };
+	block_bits bits = { 0, 0 };
 #if defined(HAVE_AVX2_PATH)
 	if (simd > 1)
 		return block_bits_avx2(from);
@@ -479,15 +472,13 @@ static inline block_bits block_bits_at(const char *base, const char *end, int si
 #if defined(__SSE2__)
 	if (simd) {
 		const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
-			      colon = _mm_set1_epi8(':'), comma = _mm_set1_epi8(',');
+			      colon = _mm_set1_epi8(':');
 		for (unsigned i = 0; i < 64; i += 16) {
 			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(from + i));
 			bits.breaks |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(
 					       _mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)))
 				       << i;
 			bits.colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, colon))
-				       << i;
-			bits.commas |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma))
 				       << i;
 		}
 		return bits;
@@ -497,17 +488,40 @@ static inline block_bits block_bits_at(const char *base, const char *end, int si
 	for (unsigned i = 0; i < 64; i++) {
 		bits.breaks |= (uint64_t)(from[i] == '\n' || from[i] == '\r') << i;
 		bits.colons |= (uint64_t)(from[i] == ':') << i;
-		bits.commas |= (uint64_t)(from[i] == ',') << i;
+	}
+	return bits;
+}
+
+/* The bits of the block at base (start <= base < end: the input is
+ * [start, end)). */
+static inline block_bits block_bits_at(const char *start, const char *base, const char *end, int simd)
+{
+	if (end - base >= 64)
+		return block_bits_of(base, simd);
+	block_bits bits;
+	if (end - start >= 64) {
+		/* The 64 bytes that end where the input ends, without the bits
+		 * of those before base. */
+		unsigned before = (unsigned)(64 - (end - base));
+		bits = block_bits_of(end - 64, simd);
+		bits.breaks >>= before;
+		bits.colons >>= before;
+	} else {
+		char tail[64];
+		memset(tail, 0, sizeof tail);
+		memcpy(tail, base, (size_t)(end - base));
+		bits = block_bits_of(tail, simd);
 	}
 	return bits;
 }
 
 /* The block at base, or no bits when base is at or past the end. */
-static inline block_bits block_bits_or_none(const char *base, const char *end, int simd)
+static inline block_bits block_bits_or_none(const char *start, const char *base, const char *end,
+					     int simd)
 {
 	if (end - base > 0)
-		return block_bits_at(base, end, simd);
-	block_bits none = { 0, 0, 0 };
+		return block_bits_at(start, base, end, simd);
+	block_bits none = { 0, 0 };
 	return none;
 }
 
@@ -516,6 +530,7 @@ static inline block_bits block_bits_or_none(const char *base, const char *end, i
  * every line that starts inside it.
  */
 typedef struct block {
+	const char *start; /* the input's first byte */
 	const char *base;
 	uint64_t breaks;
 	uint64_t colons;
@@ -524,7 +539,7 @@ typedef struct block {
 
 static inline void block_load(block *b, const char *base, const char *end)
 {
-	block_bits bits = block_bits_at(base, end, b->simd);
+	block_bits bits = block_bits_at(b->start, base, end, b->simd);
 	b->base = base;
 	b->breaks = bits.breaks;
 	b->colons = bits.colons;
@@ -615,11 +630,11 @@ static inline sift_code field_name(parser *ps, const char *line, const char *fie
 }
 
 /* A field's Content-Length (framing needs it in every mode) and its index
- * entries; may_have_commas 0 when the value is known to hold no comma, so
- * that a list value is one element without a look at its bytes. */
+ * entries (the general path's; the fast path of scan_headers_with() does
+ * the same inline). */
 static inline sift_code take_field(parser *ps, const char *line, const char *name_end,
 				   const char *colon, const char *field_end, unsigned id,
-				   unsigned flags, int may_have_commas)
+				   unsigned flags)
 {
 	sift_code code;
 	if (id == SIFT_H_CONTENT_LENGTH &&
@@ -628,7 +643,7 @@ static inline sift_code take_field(parser *ps, const char *line, const char *nam
 	if (!ps->msg)
 		return SIFT_OK;
 	sift_span name = sift__span(ps->buf, line, name_end);
-	return header_is_list[id] && may_have_commas
+	return header_is_list[id]
 		       ? add_list(ps, name, colon + 1, field_end, id, flags)
 		       : add_entry(ps, name, colon + 1, field_end, id, flags);
 }
@@ -670,7 +685,7 @@ static sift_code scan_headers_field(parser *ps, block *b, const char *p, const c
 	if (code != SIFT_OK)
 		return code;
 	return take_field(ps, line, name_end, colon, field_end, id,
-			  flags | (compact ? SIFT_HF_COMPACT : 0), 1);
+			  flags | (compact ? SIFT_HF_COMPACT : 0));
 }
 
 /* The bits of a window from offset off (0..63 from its base) on: bit 0
@@ -711,9 +726,9 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 	const int storing = ps->msg != NULL;
 	sift_code code;
 	const char *base = p;
-	block_bits low = block_bits_or_none(p, end, simd);
-	block_bits high = block_bits_or_none(p + 64, end, simd);
-	block general = { p, low.breaks, low.colons, simd };
+	block_bits low = block_bits_or_none(buf, p, end, simd);
+	block_bits high = block_bits_or_none(buf, p + 64, end, simd);
+	block general = { buf, p, low.breaks, low.colons, simd };
 	for (;;) {
 		if (p >= end) {
 			code = NEED_MORE;
@@ -743,25 +758,22 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 		if (p - base >= 64) {
 			if (p - base >= 128) {
 				base = p;
-				low = block_bits_at(p, end, simd);
-				high = block_bits_or_none(p + 64, end, simd);
+				low = block_bits_at(buf, p, end, simd);
+				high = block_bits_or_none(buf, p + 64, end, simd);
 			} else {
 				base += 64;
 				low = high;
-				high = block_bits_or_none(base + 64, end, simd);
+				high = block_bits_or_none(buf, base + 64, end, simd);
 			}
 		}
 		unsigned off = (unsigned)(p - base);
 		uint64_t breaks = window_bits(low.breaks, high.breaks, off);
 		uint64_t colons = window_bits(low.colons, high.colons, off);
-		/* The line's bits: near_line of the 64 from p, far_line of the
-		 * window's rest (high >> off) when the line ends there. */
-		uint64_t near_line = ~(uint64_t)0, far_line = 0;
+		/* The line's end, and the colons before it. */
 		const char *at;
 		if (breaks) {
-			near_line = (breaks & (0 - breaks)) - 1;
 			at = p + __builtin_ctzll(breaks);
-			colons &= near_line;
+			colons &= (breaks & (0 - breaks)) - 1;
 		} else {
 			/* A line of 64 bytes or more: its end is in the rest of
 			 * the window, or after it; then the window starts again
@@ -770,8 +782,8 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 			uint64_t more = high.breaks >> off;
 			if (!more && off && end - p > 128 - off) {
 				base = p;
-				low = block_bits_at(p, end, simd);
-				high = block_bits_or_none(p + 64, end, simd);
+				low = block_bits_at(buf, p, end, simd);
+				high = block_bits_or_none(buf, p + 64, end, simd);
 				more = high.breaks;
 				colons = low.colons;
 				off = 0;
@@ -779,7 +791,6 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 			if (!more)
 				goto general_path;
 			at = p + 64 + __builtin_ctzll(more);
-			far_line = (more & (0 - more)) - 1;
 		}
 		if (!colons || end - at <= 2 || at[0] != '\r' || at[1] != '\n' ||
 		    sift__is_wsp((unsigned char)at[2]))
@@ -818,13 +829,10 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 			if (storing) {
 				sift_span name = sift__span(buf, p, name_end);
 				unsigned flags = compact ? SIFT_HF_COMPACT : 0;
-				/* No registered name holds a comma, and a name with
-				 * one failed above: every comma of the line is in
-				 * the value. A list value without one is one
-				 * element. */
+				/* A list value without a comma is one element,
+				 * stored here; one with a comma goes to add_list(). */
 				if (header_is_list[id] &&
-				    ((window_bits(low.commas, high.commas, off) & near_line) |
-				     ((high.commas >> off) & far_line)) != 0) {
+				    memchr(colon + 1, ',', (size_t)(at - colon - 1))) {
 					ps->out = out;
 					code = add_list(ps, name, colon + 1, at, id, flags);
 					out = ps->out;
