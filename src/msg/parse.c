@@ -460,6 +460,49 @@ __attribute__((target("avx2"))) static block_bits block_bits_avx2(const char *fr
 #define HAVE_AVX2_PATH 1
 #endif
 
+#if defined(HAVE_AVX2_PATH)
+/* Bit i set when block[i] is a comma, for the 64 bytes at block. */
+__attribute__((target("avx2"))) static inline uint64_t comma_bits_avx2(const char *block)
+{
+	const __m256i comma = _mm256_set1_epi8(',');
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		       _mm256_loadu_si256((const __m256i *)(const void *)block), comma)) |
+	       (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		       _mm256_loadu_si256((const __m256i *)(const void *)(block + 32)), comma))
+		       << 32;
+}
+#endif
+
+/* A comma in the value [from, to), the input being [start, end): a list
+ * header's value holds one or is one element. Only list headers ask, and
+ * their values are short: AVX2 steps of 64 bytes (to is before end, so a
+ * whole block of the value may be read), the last one read from the value
+ * on, or near the end of the input as the 64 bytes that end there. */
+static inline int value_has_comma(const char *start, const char *from, const char *to,
+				  const char *end, int simd)
+{
+	size_t n = (size_t)(to - from);
+#if defined(HAVE_AVX2_PATH)
+	if (simd > 1 && end - start >= 64) {
+		/* Whole blocks of the value, then its last n <= 64 bytes
+		 * (from the value on, or as the input's last 64 bytes). */
+		for (; n > 64; from += 64, n -= 64)
+			if (comma_bits_avx2(from))
+				return 1;
+		if (n == 0)
+			return 0;
+		uint64_t value = ~(uint64_t)0 >> (64 - n);
+		if (end - from >= 64)
+			return (comma_bits_avx2(from) & value) != 0;
+		return (comma_bits_avx2(end - 64) >> (64 - (end - from)) & value) != 0;
+	}
+#endif
+	(void)start;
+	(void)end;
+	(void)simd;
+	return memchr(from, ',', n) != NULL;
+}
+
 /* The bits of the 64 bytes at from; simd as in sift__use_simd, already
  * lowered to what the CPU has. */
 static inline block_bits block_bits_of(const char *from, int simd)
@@ -831,8 +874,7 @@ static inline sift_code scan_headers_with(parser *ps, const char *p, const char 
 				unsigned flags = compact ? SIFT_HF_COMPACT : 0;
 				/* A list value without a comma is one element,
 				 * stored here; one with a comma goes to add_list(). */
-				if (header_is_list[id] &&
-				    memchr(colon + 1, ',', (size_t)(at - colon - 1))) {
+				if (header_is_list[id] && value_has_comma(buf, colon + 1, at, end, simd)) {
 					ps->out = out;
 					code = add_list(ps, name, colon + 1, at, id, flags);
 					out = ps->out;

@@ -141,6 +141,37 @@ static void header_name_case_does_not_matter(void **state)
 }
 
 /*
+ * RFC 3261 7.3.1: a list header's value holds a comma or is one element.
+ * The index looks for the comma 64 bytes a step, the last step read from
+ * the value on or as the input's last 64 bytes: a value of every length up
+ * to 150 bytes, with its comma at every position or none, as the last line
+ * of the header section (no body, so the value ends near the input's end)
+ * and before a body, is split exactly where the comma is.
+ */
+static void rfc3261_7_3_1_list_value_split_at_its_comma_wherever_it_is(void **state)
+{
+	(void)state;
+	static char text[512];
+	for (size_t len = 1; len <= 150; len++) {
+		for (size_t comma = 0; comma <= len; comma++) { /* len: no comma */
+			for (int body = 0; body < 2; body++) {
+				size_t n = 0;
+				memcpy(text, OPTIONS_HEAD "Supported: ", strlen(OPTIONS_HEAD "Supported: "));
+				n += strlen(OPTIONS_HEAD "Supported: ");
+				for (size_t i = 0; i < len; i++)
+					text[n++] = i == comma ? ',' : 'a';
+				const char *tail = body ? "\r\n\r\nv=0\r\n" : "\r\n\r\n";
+				memcpy(text + n, tail, strlen(tail));
+				n += strlen(tail);
+				assert_int_equal(parse_bytes(text, n, SIFT_OPT_INDEX_ONLY), SIFT_OK);
+				assert_int_equal(msg.header_count, comma < len ? 2 : 1);
+				assert_int_equal(msg.headers[0].value.len, comma < len ? comma : len);
+			}
+		}
+	}
+}
+
+/*
  * Parses OPTIONS_HEAD, then name ": 0" (a value Content-Length takes too),
  * then a padding header when padded (so 32 bytes or more follow the name's
  * start and the index compares it with SSE2; unpadded, a short name is near
@@ -987,6 +1018,7 @@ int main(void)
 		cmocka_unit_test(rfc3261_20_8_call_id_parts),
 		cmocka_unit_test(rfc3261_20_17_date_fields),
 		cmocka_unit_test(rfc3261_7_2_reason_phrase_run_ends_where_the_dfa_ends),
+		cmocka_unit_test(rfc3261_7_3_1_list_value_split_at_its_comma_wherever_it_is),
 	};
 	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
 	 * SSE2 alone, and with the scalar paths alone. */
