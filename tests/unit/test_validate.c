@@ -1,0 +1,312 @@
+/*
+ * tests/unit/test_validate.c - the verdict fast paths of full validation
+ * (src/hdr/validate.c, src/hdr/simple.c): for every value, common or near
+ * it, and every prefix of it, a check with a fast path gives what its
+ * header's parser gives alone: the same code, and on error the same
+ * offset and rule; sift_cseq_parse() the same sift_cseq as its general
+ * path. Both modes, and (main) every SIMD level.
+ *
+ * Every value is copied into a heap block of exactly its length (offset 0),
+ * so the sanitizer build catches a read one byte past the end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "sipsift/sipsift.h"
+
+extern int sift__use_simd;
+/* src/hdr/internal.h */
+sift_code sift__header_validate_general(const char *buf, sift_header_id id, sift_span value,
+					unsigned options, sift_error *err);
+sift_code sift__cseq_parse_general(const char *buf, sift_span value, sift_cseq *out,
+				   sift_error *err);
+
+static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
+
+/* Every prefix of text, in a heap block of exactly its length, through
+ * sift_header_validate and the parser alone. */
+static void same_verdict(sift_header_id id, const char *text)
+{
+	size_t len = strlen(text);
+	for (size_t cut = 0; cut <= len; cut++) {
+		char *copy = malloc(cut ? cut : 1);
+		assert_non_null(copy);
+		memcpy(copy, text, cut);
+		sift_span value = { 0, (uint32_t)cut };
+		for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+			sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+			sift_code fast = sift_header_validate(copy, id, value, modes[m], &fast_error);
+			sift_code general = sift__header_validate_general(copy, id, value, modes[m],
+									  &general_error);
+			if (fast != general ||
+			    (fast != SIFT_OK && (fast_error.offset != general_error.offset ||
+						 strcmp(fast_error.rule, general_error.rule) != 0))) {
+				fail_msg("%s \"%.*s\" (mode %u): fast %d at %u (%s), parser %d at %u (%s)",
+					 sift_header_name(id), (int)cut, text, modes[m], (int)fast,
+					 fast_error.offset, fast_error.rule ? fast_error.rule : "-",
+					 (int)general, general_error.offset,
+					 general_error.rule ? general_error.rule : "-");
+			}
+		}
+		free(copy);
+	}
+}
+
+static void same_verdicts(sift_header_id id, const char *const *values, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		same_verdict(id, values[i]);
+}
+
+#define SAME_VERDICTS(id, values) same_verdicts(id, values, sizeof values / sizeof values[0])
+
+/* The numbers: 1*DIGIT and delta-seconds, at and around their bounds. */
+static const char *const numbers[] = {
+	"0", "70", "255", "256", "0255", "00000000255", "4294967295", "4294967296",
+	"04294967295", "99999999999", "18446744073709551616", "1 ", " 1", "1x", "x",
+	"-1", "+1", "1.0", "89", "90", "91", "1800", "\t70", "70\r\n", "",
+};
+
+/* RFC 3261 20.22: Max-Forwards is 1*DIGIT, 0-255. */
+static void rfc3261_20_22_max_forwards_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	SAME_VERDICTS(SIFT_H_MAX_FORWARDS, numbers);
+}
+
+/* RFC 3261 20.14: Content-Length is 1*DIGIT. */
+static void rfc3261_20_14_content_length_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	SAME_VERDICTS(SIFT_H_CONTENT_LENGTH, numbers);
+}
+
+/* RFC 3261 20.19, 20.23: Expires and Min-Expires are delta-seconds. */
+static void rfc3261_20_19_delta_seconds_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	SAME_VERDICTS(SIFT_H_EXPIRES, numbers);
+	SAME_VERDICTS(SIFT_H_MIN_EXPIRES, numbers);
+}
+
+/* RFC 4028 5: Min-SE = delta-seconds *(SEMI generic-param), 90 at least
+ * when strict. */
+static void rfc4028_5_min_se_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"90;lr", "90 ;x=1", "90;", "120;a=b;c",
+	};
+	SAME_VERDICTS(SIFT_H_MIN_SE, numbers);
+	SAME_VERDICTS(SIFT_H_MIN_SE, values);
+}
+
+/* RFC 4028 4: Session-Expires = delta-seconds *(SEMI se-params). */
+static void rfc4028_4_session_expires_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"1800;refresher=uac", "1800;refresher=uas", "1800;refresher=uax",
+		"1800;refresher=UAC", "1800;Refresher=uac", "89;refresher=uac",
+		"4294967295;refresher=uas", "4294967296;refresher=uas", "1800;refresher=uac;x",
+		"1800;refresher=", "1800;refresher", "1800 ;refresher=uac", "1800;x=1",
+		"01800;refresher=uac", "12345678901;refresher=uac", ";refresher=uac",
+	};
+	SAME_VERDICTS(SIFT_H_SESSION_EXPIRES, numbers);
+	SAME_VERDICTS(SIFT_H_SESSION_EXPIRES, values);
+}
+
+/* RFC 3261 20.8: callid = word [ "@" word ]. */
+static void rfc3261_20_8_call_id_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"a84b4c76e66710@pc33.atlanta.example.com", "843817637684230@998sdasdh09",
+		"f81d4fae-7dec-11d0-a765-00a0c91e6bf6@foo.bar.com", "abc", "a@b", "@b", "a@",
+		"a@@b", "a@b@c", "a b", "a@b ", "<a>@b", "a%b!c~d'e`f(g)h<i>j\"k/l[m]n?o{p}q",
+		"a\x80@b", "a;b@c:d", "x\tx",
+	};
+	SAME_VERDICTS(SIFT_H_CALL_ID, values);
+}
+
+/* RFC 3261 20.15: Content-Type = media-type. */
+static void rfc3261_20_15_content_type_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"application/sdp", "application/pidf+xml", "multipart/mixed;boundary=unique",
+		"text/plain; charset=utf-8", "a/b", "*/*", "/sdp", "application/", "application",
+		"application /sdp", "application/sdp ", "application/sdp;", "a/b/c",
+		"application/vnd.3gpp.sms", "APPLICATION/SDP", "app@lication/sdp",
+	};
+	SAME_VERDICTS(SIFT_H_CONTENT_TYPE, values);
+}
+
+/* RFC 3261 20.1: Accept = [ accept-range *(COMMA accept-range) ], one
+ * element per entry; strict refuses "*" with a subtype other than "*". */
+static void rfc3261_20_1_accept_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"application/sdp", "application/pidf+xml", "*/*", "*/sdp", "text/*", "**/x",
+		"application/sdp;q=0.5", "application/sdp;level=1", "application/ sdp",
+		"application/sdp ", "/", "a/", "/b", "a/b/c", "a/b,c/d",
+	};
+	SAME_VERDICTS(SIFT_H_ACCEPT, values);
+}
+
+/* RFC 3261 20.3: language = language-range *(SEMI accept-param). */
+static void rfc3261_20_3_accept_language_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"en", "fr;q=0.5", "da", "en-gb;q=0.8", "en;q=0.7", "*", "abcdefgh", "abcdefghi",
+		"en;q=1", "en;q=1.000", "en;q=1.001", "en;q=0.", "en;q=0.1234", "en;q=2",
+		"en;q=", "en;Q=0.5", "en ;q=0.5", "en;q=0.5;x", "e1", "EN", "en;x=1", "en;q=0.5 ",
+		"en;q=1.", "en;q=0.99a", "en;q=.5",
+	};
+	SAME_VERDICTS(SIFT_H_ACCEPT_LANGUAGE, values);
+}
+
+/* RFC 3323 4.2: Privacy-hdr = priv-value *(";" priv-value). */
+static void rfc3323_4_2_privacy_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"none", "id", "header;session", "user ; critical", "x-ext", "none;", ";none",
+		"no ne", "\"none\"",
+	};
+	SAME_VERDICTS(SIFT_H_PRIVACY, values);
+}
+
+/* RFC 6665 8.2.1, 8.2.2: event-type = event-package *("." event-template). */
+static void rfc6665_8_2_event_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"presence", "dialog", "presence.winfo", "refer;id=93809824", "presence;x",
+		".presence", "presence.", "a..b", "pres%ence", "pres ence", "presence ",
+		"message-summary", "conference;rate=1", "a,b",
+	};
+	SAME_VERDICTS(SIFT_H_EVENT, values);
+	SAME_VERDICTS(SIFT_H_ALLOW_EVENTS, values);
+}
+
+/* RFC 6665 8.2.3: Subscription-State = substate-value *( SEMI
+ * subexp-params ). */
+static void rfc6665_8_2_3_subscription_state_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"active;expires=599", "active", "pending;expires=600;retry-after=30",
+		"terminated;reason=timeout", "active;expires=4294967295",
+		"active;expires=4294967296", "active;expires=", "active;expires=x",
+		"active;expires=12345678901", "active;Expires=599", "active ;expires=599",
+		"active;expires=599 ", "active;expires=599;", "x-state;expires=1",
+		";expires=1", "active;expires=0599",
+	};
+	SAME_VERDICTS(SIFT_H_SUBSCRIPTION_STATE, values);
+}
+
+/* RFC 3261 20.35, 20.41: Server, User-Agent = server-val *(LWS server-val). */
+static void rfc3261_20_35_server_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"sipsift-bench/1.0", "registrar/3.1", "HomeServer2", "Softphone Beta1.5",
+		"(comment) x/1", "x/", "/1", "x/1 (c)", "x/1(", "x\x01",
+	};
+	SAME_VERDICTS(SIFT_H_SERVER, values);
+	SAME_VERDICTS(SIFT_H_USER_AGENT, values);
+}
+
+/* RFC 3261 20.36, 20.25: Subject, Organization = [TEXT-UTF8-TRIM]. */
+static void rfc3261_20_36_text_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"Project X review", "Boxes by Bob", " lead", "trail ", "a\x01z", "a\x7fz",
+		"\xc3\xa9t\xc3\xa9", "\xff\xfe", "tab\there", "fold\r\n more",
+		"a long subject line of more than sixteen bytes \x02 with a control",
+	};
+	SAME_VERDICTS(SIFT_H_SUBJECT, values);
+	SAME_VERDICTS(SIFT_H_ORGANIZATION, values);
+}
+
+/* RFC 3261 20.16: CSeq = 1*DIGIT LWS Method. sift_cseq_parse() reads the
+ * common "number SP registered-method" without its general path; it gives
+ * the same code, error and sift_cseq. */
+static void rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"314159 INVITE", "1 ACK", "42 BYE", "1826 REGISTER", "8775 NOTIFY", "2 CANCEL",
+		"4294967295 OPTIONS", "4294967296 OPTIONS", "00000000001 INFO", "1 invite",
+		"1 FOO", "1  INVITE", "1\tINVITE", "1 INVITE ", "1 INVITEX", "1 INV@TE", "1",
+		"1 ", "INVITE", " 1 INVITE", "1 SUBSCRIBE", "1 PUBLISH", "1 MESSAGE", "1 PRACK",
+		"1 UPDATE", "1 REFER", "1 OPTIONS\r\n", "1\r\n INVITE",
+	};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		size_t len = strlen(values[i]);
+		for (size_t cut = 0; cut <= len; cut++) {
+			char *copy = malloc(cut ? cut : 1);
+			assert_non_null(copy);
+			memcpy(copy, values[i], cut);
+			sift_span value = { 0, (uint32_t)cut };
+			sift_cseq fast, general;
+			memset(&fast, 0x5A, sizeof fast);
+			memset(&general, 0xA5, sizeof general);
+			sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+			sift_code fast_code = sift_cseq_parse(copy, value, 0, &fast, &fast_error);
+			sift_code general_code =
+				sift__cseq_parse_general(copy, value, &general, &general_error);
+			assert_int_equal(fast_code, general_code);
+			if (fast_code != SIFT_OK) {
+				assert_int_equal(fast_error.offset, general_error.offset);
+				assert_string_equal(fast_error.rule, general_error.rule);
+			} else {
+				assert_int_equal(fast.number, general.number);
+				assert_int_equal(fast.method.off, general.method.off);
+				assert_int_equal(fast.method.len, general.method.len);
+				assert_int_equal(fast.method_id, general.method_id);
+			}
+			same_verdict(SIFT_H_CSEQ, values[i]);
+			free(copy);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rfc3261_20_22_max_forwards_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_14_content_length_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_19_delta_seconds_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc4028_5_min_se_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc4028_4_session_expires_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_8_call_id_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_15_content_type_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_1_accept_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_3_accept_language_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3323_4_2_privacy_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc6665_8_2_event_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc6665_8_2_3_subscription_state_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_35_server_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_36_text_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives),
+	};
+	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
+	 * SSE2 alone, and with the scalar paths alone. */
+	int failed = cmocka_run_group_tests_name("validate (simd)", tests, NULL, NULL);
+	sift__use_simd = 1;
+	failed += cmocka_run_group_tests_name("validate (sse2)", tests, NULL, NULL);
+	sift__use_simd = 0;
+	failed += cmocka_run_group_tests_name("validate (scalar)", tests, NULL, NULL);
+	return failed;
+}
