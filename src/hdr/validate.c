@@ -121,15 +121,6 @@ static inline int is_token(const char *p, const char *end)
 	return sift__match_token_fast(p, end) == end;
 }
 
-/* [p, end) is m-type SLASH m-subtype without SWS (RFC 3261 25: both are
- * tokens, extension-token or iana-token); the type is in *type_end. */
-static inline int is_type_slash_subtype(const char *p, const char *end, const char **type_end)
-{
-	const char *q = sift__match_token_fast(p, end);
-	*type_end = q;
-	return q && q < end && *q == '/' && sift__match_token_fast(q + 1, end) == end;
-}
-
 /* RFC 3261 25 header-value: unregistered headers (SIFT_H_OTHER). */
 CHECK(header_text)
 {
@@ -171,8 +162,8 @@ CHECK(call_id)
 {
 	(void)id;
 	/* The whole value one callid: no frame of the parser, no SWS. */
-	if (buf && sift__match_callid_fast(buf + value.off, buf + value.off + value.len) ==
-			   buf + value.off + value.len)
+	const char *p = buf + value.off, *end = p + value.len;
+	if (buf && (sift__is_plain_split_once(p, end, '@') || sift__match_callid_fast(p, end) == end))
 		return SIFT_OK;
 	return sift_callid_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
 }
@@ -212,8 +203,8 @@ CHECK(media_type)
 {
 	(void)id;
 	(void)options;
-	const char *type_end;
-	if (buf && is_type_slash_subtype(buf + value.off, buf + value.off + value.len, &type_end))
+	const char *p = buf + value.off, *end = p + value.len;
+	if (buf && (sift__is_plain_split_once(p, end, '/') == 2 || sift__is_bare_media_type(p, end)))
 		return SIFT_OK;
 	return sift__media_type_check(buf, value, err);
 }
@@ -251,13 +242,13 @@ CHECK_PARSED(media_authorization, sift_list_item, sift_media_authorization_parse
 
 /* Accept (RFC 3261 20.1): one accept-range, most often a media-range
  * type "/" subtype without parameters. Strict refuses "*" with a subtype
- * other than "*": a type "*" is the parser's. */
+ * other than "*": a type that begins with "*" is the parser's. */
 CHECK(accept)
 {
 	(void)id;
-	const char *type_end;
-	if (buf && is_type_slash_subtype(buf + value.off, buf + value.off + value.len, &type_end) &&
-	    !(type_end - (buf + value.off) == 1 && buf[value.off] == '*'))
+	const char *p = buf + value.off, *end = p + value.len;
+	if (buf && (sift__is_plain_split_once(p, end, '/') == 2 ||
+		    (value.len && *p != '*' && sift__is_bare_media_type(p, end))))
 		return SIFT_OK;
 	sift_accept_range parsed;
 	return sift_accept_parse(buf, value, options & SIFT_OPT_STRICT, &parsed, err);
@@ -343,7 +334,8 @@ CHECK(server)
 	/* One product and nothing else, sift_server_parse()'s own shortcut
 	 * without its frame. */
 	const char *p = buf + value.off, *end = p + value.len;
-	if (buf && value.len && *p != '(' && sift__match_product_fast(p, end) == end)
+	if (buf && (sift__is_plain_split_once(p, end, '/') ||
+		    (value.len && *p != '(' && sift__match_product_fast(p, end) == end)))
 		return SIFT_OK;
 	return sift_server_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
 }
@@ -468,6 +460,17 @@ CHECK(privacy)
  * one grammar, each header's own parameters. */
 CHECK(info_value)
 {
+	/* Most often "<" scheme "://" plain URI ">", alone or with
+	 * ";purpose=" token (RFC 3261 20.9 info-param): both modes accept it
+	 * for each of the three (a generic-param for the other two; no
+	 * urn:alert: URI, which has no "//"). */
+	if (buf) {
+		const char *p = buf + value.off, *end = p + value.len;
+		const char *q = sift__match_plain_angle_net_uri(p, end);
+		if (q && (q == end || (end - q > 9 && memcmp(q, ";purpose=", 9) == 0 &&
+				       is_token(q + 9, end))))
+			return SIFT_OK;
+	}
 	return sift__info_value_check(buf, id, value, options & SIFT_OPT_STRICT, err);
 }
 
@@ -518,6 +521,7 @@ sift_code sift__header_validate_general(const char *buf, sift_header_id id, sift
 		sift_accept_range accept;
 		sift_accept_item accept_item;
 		sift_delta_seconds delta_seconds;
+		sift_info_value info_value;
 	} scratch;
 	if (check == check_call_id)
 		return sift_callid_parse(buf, value, strict, NULL, err);
@@ -550,5 +554,20 @@ sift_code sift__header_validate_general(const char *buf, sift_header_id id, sift
 		return sift_delta_seconds_parse(buf, value, strict, &scratch.delta_seconds, err);
 	if (check == check_text)
 		return sift_text_parse(buf, value, strict, &scratch.span, err);
+	if (check == check_info_value) {
+		sift_code (*parse)(const char *, sift_span, unsigned, sift_info_value *, sift_error *) =
+			id == SIFT_H_ALERT_INFO  ? sift_alert_info_parse
+			: id == SIFT_H_CALL_INFO ? sift_call_info_parse
+						 : sift_error_info_parse;
+		return parse(buf, value, strict, &scratch.info_value, err);
+	}
+	if (check == check_methods)
+		return sift__token_element_verdict(buf, value, "Method", 1, err);
+	if (check == check_supported)
+		return sift__token_element_verdict(buf, value, "option-tag", 1, err);
+	if (check == check_option_tags)
+		return sift__token_element_verdict(buf, value, "option-tag", 0, err);
+	if (check == check_content_codings)
+		return sift__token_element_verdict(buf, value, "content-coding", 0, err);
 	return check(buf, id, value, options, err);
 }

@@ -144,6 +144,9 @@ static void rfc3261_20_15_content_type_fast_path_gives_the_parsers_verdict(void 
 		"text/plain; charset=utf-8", "a/b", "*/*", "/sdp", "application/", "application",
 		"application /sdp", "application/sdp ", "application/sdp;", "a/b/c",
 		"application/vnd.3gpp.sms", "APPLICATION/SDP", "app@lication/sdp",
+		"a/sdp", "ab/c", "application/x", "application/x+y", "a+b/c+d", "a/b+",
+		"application/sdp/x", "application//sdp", "a/b c", "a/\x80", "\x80" "/a",
+		"message/sipfrag;version=2.0", "application/pidf+xml;x", "a b/c",
 	};
 	SAME_VERDICTS(SIFT_H_CONTENT_TYPE, values);
 }
@@ -156,7 +159,8 @@ static void rfc3261_20_1_accept_fast_path_gives_the_parsers_verdict(void **state
 	static const char *const values[] = {
 		"application/sdp", "application/pidf+xml", "*/*", "*/sdp", "text/*", "**/x",
 		"application/sdp;q=0.5", "application/sdp;level=1", "application/ sdp",
-		"application/sdp ", "/", "a/", "/b", "a/b/c", "a/b,c/d",
+		"application/sdp ", "/", "a/", "/b", "a/b/c", "a/b,c/d", "*", "*/", "a*/b",
+		"application/pidf+xml", "x/y+z", "a/b;q=1",
 	};
 	SAME_VERDICTS(SIFT_H_ACCEPT, values);
 }
@@ -239,6 +243,121 @@ static void rfc3261_20_36_text_fast_path_gives_the_parsers_verdict(void **state)
 	SAME_VERDICTS(SIFT_H_ORGANIZATION, values);
 }
 
+/* RFC 3261 20.5, 20.37, 20.32, 20.12: the one-token list elements (Allow
+ * a Method, Supported an option-tag or none, Require an option-tag,
+ * Content-Encoding a content-coding): their checks' DFA, in the check
+ * itself, against the general verdict. */
+static void rfc3261_20_5_token_element_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"INVITE", "ACK", "OPTIONS", "SUBSCRIBE", "100rel", "replaces", "timer", "gruu",
+		"path", "outbound", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh",
+		"abcdefghijklmnop", "abcdefghijklmnopq", "x-ext.v1", "a!b", "a%b", "a*b", "a_b",
+		"a+b", "a`b", "a'b", "a~b", "a/b", "a b", "a,b", "a;b", "a\x01" "b", "a\x80" "b",
+		"INVITE ", " INVITE", "I@", "@", "/", "abc/", "/abc", "ab.cdefghij-klmn",
+		"abcdefg\x7f", "\x7f" "abcdefg", "abcdefghijklmno\x01",
+	};
+	SAME_VERDICTS(SIFT_H_ALLOW, values);
+	SAME_VERDICTS(SIFT_H_SUPPORTED, values);
+	SAME_VERDICTS(SIFT_H_REQUIRE, values);
+	SAME_VERDICTS(SIFT_H_CONTENT_ENCODING, values);
+}
+
+/* RFC 3261 20.4, 20.9, 20.18 (RFC 7462, 7463): Alert-Info, Call-Info,
+ * Error-Info = LAQUOT absoluteURI RAQUOT *( SEMI param ). */
+static void rfc3261_20_9_info_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"<http://www.example.com/sounds/moo.wav>",
+		"<http://www.example.com/alice/photo.jpg>;purpose=icon",
+		"<http://www.example.com/alice/>;purpose=info",
+		"<https://www.example.com/alice/card.vcf>;purpose=card",
+		"<sip:not-in-service-error@atlanta.com>", "<urn:alert:service:normal>",
+		"<urn:alert:tone:bogus>;appearance=1", "<http://a>", "<http:>", "<http:/>",
+		"<http://>", "<h://x>", "<1http://x.example.com/y>", "<-://x.example.com/y>",
+		"<http//x.example.com/y>", "<http://x.example.com/y", "<http://x.example.com/y>x",
+		"<http://x.example.com/y> ", "<http://x.example.com/y >", "< http://x.example.com/y>",
+		"<http://x.example.com/y%41/z>", "<http://x.example.com/y?q=1>",
+		"<http://x.example.com:8080/y/z>", "<http://user@x.example.com/y>",
+		"<http://x.example.com/y>;purpose=", "<http://x.example.com/y>;purpose",
+		"<http://x.example.com/y>;purpose=\"icon\"", "<http://x.example.com/y>;purpose=a b",
+		"<http://x.example.com/y>;Purpose=icon", "<http://x.example.com/y>;appearance=2",
+		"<http://x.example.com/y>;appearance=x", "<http://x.example.com/y>;purpose=icon;x",
+		"<http://x.example.com/y>;purpose=icon,<http://z>",
+		"<HTTP://X.EXAMPLE.COM/Y>", "<a.b-c://x>", "<x:////////////////>",
+		"<http://x.example.com/a-very-long-path/with/many/segments/and.more.bytes/z>",
+		"<http://x.example.com/a-very-long-path/with/many/segments/and.more.bytes/z",
+		"<http://x.example.com/a-very-long-path/with/many/segments/and.more.byte\x01/z>",
+		"<http://x.example.com/0123456789ab>",
+	};
+	SAME_VERDICTS(SIFT_H_ALERT_INFO, values);
+	SAME_VERDICTS(SIFT_H_CALL_INFO, values);
+	SAME_VERDICTS(SIFT_H_ERROR_INFO, values);
+	/* A byte no plain URI holds at every place of a long one, so that it
+	 * falls in every block and in the overlapping last one. */
+	static const char base[] = "<http://x.example.com/abcdefghijklmnopqrstuvwxyz0123456789>";
+	static const char others[] = { '?', ' ', '%', '\x01', '>', '<', '@', '~' };
+	for (size_t at = 1; at + 1 < sizeof base - 1; at++) {
+		for (size_t k = 0; k < sizeof others; k++) {
+			char text[sizeof base];
+			memcpy(text, base, sizeof base);
+			text[at] = others[k];
+			same_verdict(SIFT_H_CALL_INFO, text);
+		}
+	}
+}
+
+/* The one-pass shape of Call-ID, Server and User-Agent, Content-Type and
+ * Accept values (runs of alphanum, "-" and "." around at most one "@" or
+ * "/"), at every length around its loads (8, 16, 32 and 48 bytes) with
+ * the separator, a second one, and a byte outside the runs at every
+ * place. */
+static void rfc3261_25_plain_runs_fast_path_gives_the_parsers_verdict(void **state)
+{
+	(void)state;
+	static const sift_header_id ids[] = {
+		SIFT_H_CALL_ID, SIFT_H_SERVER, SIFT_H_USER_AGENT, SIFT_H_CONTENT_TYPE, SIFT_H_ACCEPT,
+	};
+	static const char others[] = { '@', '/', ' ', '+', '*', '\x80', ';', '(' };
+	char text[64];
+	for (size_t len = 1; len <= 52; len++) {
+		for (size_t at = 0; at < len; at++) {
+			for (size_t k = 0; k < sizeof others; k++) {
+				for (size_t second = 0; second <= len; second += len / 3 + 1) {
+					memset(text, 'a', len);
+					text[len] = '\0';
+					for (size_t i = 0; i < len; i += 7)
+						text[i] = (char)('0' + i % 10);
+					text[at] = others[k];
+					if (second < len && second != at)
+						text[second] = others[(k + 1) % sizeof others];
+					for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+						sift_span value = { 0, (uint32_t)len };
+						char *copy = malloc(len);
+						assert_non_null(copy);
+						memcpy(copy, text, len);
+						for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+							sift_error e1 = { 0, 0, NULL, 0 }, e2 = { 0, 0, NULL, 0 };
+							sift_code fast = sift_header_validate(copy, ids[i], value,
+											      modes[m], &e1);
+							sift_code general = sift__header_validate_general(
+								copy, ids[i], value, modes[m], &e2);
+							if (fast != general ||
+							    (fast != SIFT_OK && e1.offset != e2.offset))
+								fail_msg("%s \"%s\": fast %d, parser %d",
+									 sift_header_name(ids[i]), text,
+									 (int)fast, (int)general);
+						}
+						free(copy);
+					}
+				}
+			}
+		}
+	}
+}
+
 /* RFC 3261 20.16: CSeq = 1*DIGIT LWS Method. sift_cseq_parse() reads the
  * common "number SP registered-method" without its general path; it gives
  * the same code, error and sift_cseq. */
@@ -299,6 +418,9 @@ int main(void)
 		cmocka_unit_test(rfc6665_8_2_3_subscription_state_fast_path_gives_the_parsers_verdict),
 		cmocka_unit_test(rfc3261_20_35_server_fast_path_gives_the_parsers_verdict),
 		cmocka_unit_test(rfc3261_20_36_text_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_5_token_element_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_20_9_info_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_25_plain_runs_fast_path_gives_the_parsers_verdict),
 		cmocka_unit_test(rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives),
 	};
 	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
