@@ -35,14 +35,32 @@ sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *
 	 * through the byte loop below, which knows which of those are allowed. */
 	if (sift__use_simd) {
 		const __m128i below_space = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+		const char *start = p;
+		__m128i bytes;
 		while (end - p >= 16) {
-			__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
+			bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
 			__m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, below_space), below_space);
 			if (_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(bytes, del))))
-				break;
+				goto bytes_one_by_one;
 			p += 16;
 		}
+		/* The tail (a short Subject: "Project X review") as one more block
+		 * that ends at end: the last 16 bytes of the value, or its first
+		 * and last 8 below 16, never a byte outside it. A block with any
+		 * such byte leaves the tail to the byte loop. */
+		if (p < end && end - start >= 8) {
+			if (end - start >= 16)
+				bytes = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+			else
+				bytes = _mm_unpacklo_epi64(
+					_mm_loadl_epi64((const __m128i *)(const void *)start),
+					_mm_loadl_epi64((const __m128i *)(const void *)(end - 8)));
+			__m128i control = _mm_cmpeq_epi8(_mm_max_epu8(bytes, below_space), below_space);
+			if (!_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(bytes, del))))
+				return SIFT_OK;
+		}
 	}
+bytes_one_by_one:
 #endif
 	for (; p < end; p++) {
 		unsigned char c = (unsigned char)*p;

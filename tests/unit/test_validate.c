@@ -196,7 +196,10 @@ static void rfc6665_8_2_event_fast_path_gives_the_parsers_verdict(void **state)
 	static const char *const values[] = {
 		"presence", "dialog", "presence.winfo", "refer;id=93809824", "presence;x",
 		".presence", "presence.", "a..b", "pres%ence", "pres ence", "presence ",
-		"message-summary", "conference;rate=1", "a,b",
+		"message-summary", "conference;rate=1", "a,b", "presence.winfo.x", "presence..winfo",
+		"presence.winfo.", ".presence.winfo", "presence-winfo", "dialog.x-y.z-w",
+		"a.b.c.d.e.f.g.h.i", "0123456789abcdef.0123456789abcdef", "abcdefgh.",
+		"abcdefgh..", "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijkl.m",
 	};
 	SAME_VERDICTS(SIFT_H_EVENT, values);
 	SAME_VERDICTS(SIFT_H_ALLOW_EVENTS, values);
@@ -358,6 +361,50 @@ static void rfc3261_25_plain_runs_fast_path_gives_the_parsers_verdict(void **sta
 	}
 }
 
+/* RFC 3261 25 header-value, the check of every header without a parser
+ * of its own, read 16 bytes at a time with a last block that overlaps:
+ * at every length around the blocks, a control byte or DEL at every place
+ * is found there, and HTAB, CR, LF and 8-bit bytes pass. */
+static void rfc3261_25_header_value_blocks_find_every_control_byte(void **state)
+{
+	(void)state;
+	static const char bytes_in[] = { 0x00, 0x01, 0x1F, 0x7F, '\t', '\r', '\n', (char)0x80,
+					 (char)0xFF, ' ', '~' };
+	char text[48];
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			for (size_t k = 0; k < sizeof bytes_in; k++) {
+				memset(text, 'x', len);
+				if (at < len)
+					text[at] = bytes_in[k];
+				unsigned char c = (unsigned char)bytes_in[k];
+				int bad = at < len && ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') ||
+						       c == 0x7F);
+				char *copy = malloc(len ? len : 1);
+				assert_non_null(copy);
+				memcpy(copy, text, len);
+				sift_span value = { 0, (uint32_t)len };
+				sift_error error = { 0, 0, NULL, 0 };
+				sift_code code = sift_header_validate(copy, SIFT_H_OTHER, value, 0, &error);
+				if (bad) {
+					assert_int_equal(code, SIFT_E_HEADER_VALUE);
+					assert_int_equal(error.offset, at);
+					assert_string_equal(error.rule, "header-value");
+				} else {
+					assert_int_equal(code, SIFT_OK);
+				}
+				/* Subject by default: the same verdict (SWS is no such byte) */
+				sift_error subject_error = { 0, 0, NULL, 0 };
+				code = sift_header_validate(copy, SIFT_H_SUBJECT, value, 0, &subject_error);
+				assert_int_equal(code, bad ? SIFT_E_HEADER_VALUE : SIFT_OK);
+				if (bad)
+					assert_int_equal(subject_error.offset, at);
+				free(copy);
+			}
+		}
+	}
+}
+
 /* RFC 3261 20.16: CSeq = 1*DIGIT LWS Method. sift_cseq_parse() reads the
  * common "number SP registered-method" without its general path; it gives
  * the same code, error and sift_cseq. */
@@ -421,6 +468,7 @@ int main(void)
 		cmocka_unit_test(rfc3261_20_5_token_element_fast_path_gives_the_parsers_verdict),
 		cmocka_unit_test(rfc3261_20_9_info_fast_path_gives_the_parsers_verdict),
 		cmocka_unit_test(rfc3261_25_plain_runs_fast_path_gives_the_parsers_verdict),
+		cmocka_unit_test(rfc3261_25_header_value_blocks_find_every_control_byte),
 		cmocka_unit_test(rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives),
 	};
 	/* Three times: with the widest SIMD the CPU has (AVX2 or SSE2), with
