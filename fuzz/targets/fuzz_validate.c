@@ -31,7 +31,14 @@
  *   - sift__scan_host (src/grammar/scan_uri.re: its hostname and
  *     IPv4address without the DFA) finds the end and kind that
  *     sift__scan_host_dfa finds, from each of the first 64 bytes of the
- *     value, at every SIMD level.
+ *     value, at every SIMD level;
+ *   - sift_header_validate, with the verdict fast paths of the checks
+ *     (src/hdr/validate.c), and sift__header_validate_general (each
+ *     header's parser alone) return the same code, and on error the same
+ *     offset and rule, for every header id, at every SIMD level;
+ *   - sift_cseq_parse (with its shortcut for "number SP method") and
+ *     sift__cseq_parse_general return the same code, and the same
+ *     sift_cseq or error.
  */
 #include "check.h"
 #include "grammar/internal.h"
@@ -100,6 +107,42 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 			}
 		}
 	}
+	for (int level = 2; level >= 0; level--) {
+		sift__use_simd = level;
+		for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+			for (int id = 0; id < SIFT_H_COUNT; id++) {
+				sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+				sift_code fast = sift_header_validate(copy, (sift_header_id)id, value,
+								      modes[m], &fast_error);
+				sift_code general = sift__header_validate_general(
+					copy, (sift_header_id)id, value, modes[m], &general_error);
+				if (fast != general ||
+				    (fast != SIFT_OK && (fast_error.offset != general_error.offset ||
+							 strcmp(fast_error.rule, general_error.rule) != 0))) {
+					fprintf(stderr, "fuzz_validate: the check of header %d and its "
+							"parser differ (codes %d, %d; SIMD level %d)\n",
+						id, (int)fast, (int)general, level);
+					abort();
+				}
+			}
+		}
+		sift_cseq fast, general;
+		sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+		sift_code fast_code = sift_cseq_parse(copy, value, 0, &fast, &fast_error);
+		sift_code general_code = sift__cseq_parse_general(copy, value, &general, &general_error);
+		if (fast_code != general_code ||
+		    (fast_code == SIFT_OK
+			     ? (fast.number != general.number || !span_equal(fast.method, general.method) ||
+				fast.method_id != general.method_id)
+			     : (fast_error.offset != general_error.offset ||
+				strcmp(fast_error.rule, general_error.rule) != 0))) {
+			fprintf(stderr, "fuzz_validate: sift_cseq_parse's shortcut and its general "
+					"path differ (codes %d, %d)\n",
+				(int)fast_code, (int)general_code);
+			abort();
+		}
+	}
+	sift__use_simd = 2;
 	for (size_t at = 0; at <= len && at < 64; at++) {
 		unsigned want_kind = 0;
 		const char *want = sift__scan_host_dfa(copy + at, copy + len, &want_kind);

@@ -160,6 +160,17 @@ const char *sift__match_callid_fast(const char *p, const char *end);
 const char *sift__match_product_fast(const char *p, const char *end);
 const char *sift__match_userinfo_fast(const char *p, const char *end);
 const char *sift__match_media_type_fast(const char *p, const char *end);
+/* perf-checks (src/grammar/scan_value.re), for the verdict fast paths of
+ * src/hdr/validate.c: [p, end) is token "/" token and nothing more. */
+int sift__is_bare_media_type(const char *p, const char *end);
+/* 1 + the number of separators when [p, end), 8 to 48 bytes, is alphanum,
+ * "-" and "." split by at most one separator, neither first nor last; 0
+ * otherwise and without SIMD. */
+int sift__is_plain_split_once(const char *p, const char *end, char separator);
+/* The end of "<" scheme "://" and alphanum, "-", ".", "/", ":" up to ">"
+ * (after the ">"), an absoluteURI in angle brackets; NULL otherwise and
+ * without SIMD. */
+const char *sift__match_plain_angle_net_uri(const char *p, const char *end);
 /* A parameter name read as a token and told apart in the same DFA: *stop =
  * the token's end (NULL: none), the result which known name it is (0: none
  * of them). Via: branch, received, maddr, ttl, rport; name-addr: tag, q,

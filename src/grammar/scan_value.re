@@ -184,6 +184,144 @@ const char *sift__match_token_fast(const char *p, const char *end)
 	return t ? t : q > p ? q : NULL;
 }
 
+#if defined(__SSE2__)
+/* The lanes of bytes that are alphanum, "-", "." or separator, and in
+ * *split those that are separator. */
+static inline unsigned plain_or(__m128i bytes, __m128i separator, unsigned *split)
+{
+	*split = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, separator));
+	return plain_token_mask(bytes) | *split;
+}
+#endif
+
+/* When [p, end), 8 to 48 bytes, is runs of alphanum, "-" and "." split
+ * by at most one `separator` that is neither its first nor its last byte
+ * (word ["@" word] for a Call-ID, token [SLASH product-version] for a
+ * Server, token SLASH token for a media-type: RFC 3261 25, those
+ * characters are in word and token): 1 + the number of separators. One to
+ * three loads, the last one ending at end and overlapping the one before
+ * it, so no byte outside the value is read; where the separators are is a
+ * bit mask over the value's bytes. 0 for anything else and without SIMD. */
+int sift__is_plain_split_once(const char *p, const char *end, char separator)
+{
+#if defined(__SSE2__)
+	size_t len = (size_t)(end - p);
+	if (!sift__use_simd || len - 8 > 40) /* below 8 wraps around */
+		return 0;
+	const __m128i split = _mm_set1_epi8(separator);
+	unsigned s0, s1, s2 = 0, plain;
+	uint64_t at;
+	if (len <= 16) {
+		/* lanes 0-7: bytes 0-7; lanes 8-15: bytes len-8 to len-1 */
+		__m128i bytes = _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)p),
+						   _mm_loadl_epi64((const __m128i *)(const void *)(end - 8)));
+		plain = plain_or(bytes, split, &s0);
+		if (plain != 0xFFFFu)
+			return 0;
+		at = (uint64_t)(s0 & 0xFFu) | (uint64_t)(s0 >> 8) << (len - 8);
+	} else {
+		plain = plain_or(_mm_loadu_si128((const __m128i *)(const void *)p), split, &s0) &
+			plain_or(_mm_loadu_si128((const __m128i *)(const void *)(end - 16)), split, &s1);
+		if (len > 32)
+			plain &= plain_or(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), split,
+					  &s2);
+		if (plain != 0xFFFFu)
+			return 0;
+		at = (uint64_t)s0 | (uint64_t)s2 << 16 | (uint64_t)s1 << (len - 16);
+	}
+	/* at most one, not the first byte, not the last */
+	if ((at & (at - 1)) || (at & (1u | (uint64_t)1 << (len - 1))))
+		return 0;
+	return at ? 2 : 1;
+#else
+	(void)p;
+	(void)end;
+	(void)separator;
+	return 0;
+#endif
+}
+
+/* The end of the token that begins at p (p itself when none), its plain
+ * run read from start (start <= p, as plain_token_end() takes it). "/"
+ * ends a run and no token holds it: no DFA to resume there. */
+__attribute__((always_inline)) static inline const char *
+token_run_end(const char *start, const char *p, const char *end)
+{
+	const char *q = plain_token_end(start, p, end);
+	if (q == end || *q == '/')
+		return q;
+	const char *t = sift__match_token_bv(q, end);
+	return t ? t : q;
+}
+
+/* [p, end) is m-type SLASH m-subtype and nothing more, no SWS (RFC 3261
+ * 25; both are tokens): "application/sdp", "application/pidf+xml". The
+ * subtype's run may read the type's bytes (start is p), so a short
+ * subtype needs no DFA either. */
+int sift__is_bare_media_type(const char *p, const char *end)
+{
+	const char *q = token_run_end(p, p, end);
+	if (q == p || q >= end || *q != '/')
+		return 0;
+	const char *r = token_run_end(p, q + 1, end);
+	return r > q + 1 && r == end;
+}
+
+#if defined(__SSE2__)
+/* Bit i set when byte i of bytes is alphanum, "-", ".", "/" or ":". */
+static inline unsigned plain_path_mask(__m128i bytes)
+{
+	/* "-" to ":" (%x2D-3A) is one range: "-" "." "/" the digits ":". */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+	const __m128i to_dash = _mm_set1_epi8((char)(0x80 - '-')), dash_to_colon = _mm_set1_epi8(-128 + 14);
+	const __m128i case_bit = _mm_set1_epi8(0x20);
+	__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
+	__m128i other = _mm_cmplt_epi8(_mm_add_epi8(bytes, to_dash), dash_to_colon);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, other));
+}
+#endif
+
+/* The end of "<" absoluteURI ">" at p (after the ">") when the URI is
+ * ALPHA *(alphanum / "-" / ".") ":" "//" *(alphanum / "-" / "." / "/" /
+ * ":"), the usual "<http://www.example.com/sounds/moo.wav>" of Alert-Info
+ * and Call-Info; NULL for anything else, and always without SIMD. Every
+ * such URI is one absoluteURI (RFC 3261 25): the scheme, then net-path,
+ * "//" authority [abs-path], where authority is a reg-name (1*(unreserved
+ * / ":" ...), or empty) up to the first "/" and abs-path takes any pchar
+ * (unreserved, ":") and "/" after it; ">" is no uric, so the longest
+ * match of the absoluteURI DFA ends at the ">" too. */
+const char *sift__match_plain_angle_net_uri(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (!sift__use_simd || end - p < 16 || *p != '<')
+		return NULL;
+	const char *scheme = p + 1;
+	const char *colon = plain_token_end(p, scheme, end);
+	if (colon == scheme || (unsigned)((*scheme | 0x20) - 'a') >= 26 || end - colon < 4 ||
+	    colon[0] != ':' || colon[1] != '/' || colon[2] != '/')
+		return NULL;
+	const char *q = colon + 3;
+	for (; end - q >= 16; q += 16) {
+		unsigned mask = plain_path_mask(_mm_loadu_si128((const __m128i *)(const void *)q));
+		if (mask != 0xFFFFu) {
+			q += __builtin_ctz(~mask);
+			return *q == '>' ? q + 1 : NULL;
+		}
+	}
+	if (q < end) {
+		/* the last 16 bytes of the value, those already read dropped */
+		unsigned mask = plain_path_mask(_mm_loadu_si128((const __m128i *)(const void *)(end - 16))) >>
+				(16 - (end - q));
+		q += __builtin_ctz(~mask);
+	}
+	return q < end && *q == '>' ? q + 1 : NULL;
+#else
+	(void)p;
+	(void)end;
+	return NULL;
+#endif
+}
+
 /* word? (RFC 3261 25): the rest of a word that has begun, or nothing. */
 static const char *match_word_rest(const char *p, const char *end)
 {

@@ -136,6 +136,16 @@ sift_code sift__media_type_check(const char *buf, sift_span value, sift_error *e
 sift_code sift__uint_parse_general(const char *buf, sift_span value, uint32_t max,
 				   uint32_t *out, sift_error *err);
 
+/* perf-checks: sift_header_validate() without the verdict fast paths of
+ * its checks: each header's parser alone (src/hdr/validate.c), which
+ * test_validate and fuzz_validate hold the fast paths to. */
+sift_code sift__header_validate_general(const char *buf, sift_header_id id, sift_span value,
+					unsigned options, sift_error *err);
+/* sift_cseq_parse() without its shortcut for "number SP method"
+ * (src/hdr/simple.c), which test_validate holds the shortcut to. */
+sift_code sift__cseq_parse_general(const char *buf, sift_span value, sift_cseq *out,
+				   sift_error *err);
+
 /* header-value text check for headers without a typed parser. */
 sift_code sift__check_header_text(const char *buf, sift_span value, sift_error *err);
 
