@@ -8,6 +8,9 @@
 #include "hdr/internal.h"
 #include <stddef.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* SLASH = SWS "/" SWS */
 static const char *slash(const char *p, const char *end)
@@ -52,12 +55,111 @@ static int is_rport(const char *v, const char *end, int has_value)
  * the fast path below takes for no separator and declines. */
 static const char *short_digits(const char *p, const char *end, uint32_t *value)
 {
+	/* Four digits and no fifth (5060, 5061): tested as one word, a byte
+	 * a digit when its high nibble is 3 and its low one at most 9 (no
+	 * byte that passes the first test carries into the next in the
+	 * second). */
+	if (end - p >= 4) {
+		uint32_t word;
+		memcpy(&word, p, 4);
+		if ((word & 0xF0F0F0F0u) == 0x30303030u &&
+		    ((word + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u &&
+		    (end - p == 4 || (unsigned char)(p[4] - '0') > 9)) {
+			*value = (uint32_t)(p[0] - '0') * 1000 + (uint32_t)(p[1] - '0') * 100 +
+				 (uint32_t)(p[2] - '0') * 10 + (uint32_t)(p[3] - '0');
+			return p + 4;
+		}
+	}
 	const char *stop = end - p > 5 ? p + 5 : end;
 	uint32_t number = 0;
 	for (; p < stop && (unsigned char)(*p - '0') < 10; p++)
 		number = number * 10 + (uint32_t)(*p - '0');
 	*value = number;
 	return p;
+}
+
+/* RFC 3986 3.2.2 (RFC 5954 4.1): dec-octet = DIGIT / %x31-39 DIGIT /
+ * "1" 2DIGIT / "2" %x30-34 DIGIT / "25" %x30-35, for length digits at g
+ * (as src/grammar/scan_uri.re's host_of_run tests it). */
+static inline int is_dec_octet(const char *g, size_t length)
+{
+	switch (length) {
+	case 1:
+		return 1;
+	case 2:
+		return g[0] != '0';
+	case 3:
+		return g[0] == '1' || (g[0] == '2' && (g[1] < '5' || (g[1] == '5' && g[2] <= '5')));
+	default:
+		return 0;
+	}
+}
+
+/* sift__match_ipv4address(p, end) wherever the fast path below goes on
+ * (the match followed by ";" or the end), else NULL or a match it then
+ * declines: the run of digits and dots at p, told 16 bytes at once, when
+ * it is an IPv4address (RFC 3261 25 as RFC 5954 4.1 edits it: four
+ * dec-octets, three dots; at least 16 bytes are readable from start, the
+ * value's first byte). The longest IPv4address at p is made of that run's
+ * bytes, so where the run is one, the DFA's match is the run; where it is
+ * not, the DFA's match (if any) is followed by a digit or a dot. */
+static inline const char *via_ipv4_end(const char *start, const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (sift__use_simd && end - start >= 16) {
+		/* the 16 bytes from p, or the value's last 16 with p's at shift */
+		unsigned shift = end - p >= 16 ? 0 : 16 - (unsigned)(end - p);
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p - shift));
+		unsigned digits = (unsigned)_mm_movemask_epi8(
+			_mm_cmplt_epi8(_mm_add_epi8(bytes, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8(-128 + 10)));
+		unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')));
+		unsigned run_stops = ~((digits | dots) >> shift) & (0xFFFFu >> shift);
+		if (shift)
+			run_stops |= 1u << (16 - shift);
+		if (!run_stops)
+			return NULL; /* 16 digits and dots: no IPv4address ends there */
+		unsigned length = (unsigned)__builtin_ctz(run_stops);
+		dots = (dots >> shift) & ((1u << length) - 1);
+		unsigned first = dots ? (unsigned)__builtin_ctz(dots) : 0;
+		dots &= dots - 1;
+		unsigned second = dots ? (unsigned)__builtin_ctz(dots) : 0;
+		dots &= dots - 1;
+		unsigned third = dots ? (unsigned)__builtin_ctz(dots) : 0;
+		dots &= dots - 1;
+		if (third && !dots && is_dec_octet(p, first) &&
+		    is_dec_octet(p + first + 1, second - first - 1) &&
+		    is_dec_octet(p + second + 1, third - second - 1) &&
+		    is_dec_octet(p + third + 1, length - third - 1))
+			return p + length;
+		return NULL;
+	}
+#else
+	(void)start;
+#endif
+	return sift__match_ipv4address(p, end);
+}
+
+/* sift__via_param_name for the names as stacks write them, in lower case
+ * ("branch=", "received=", "rport" before "=", ";" or the end): a word
+ * compare each, no call; any other name (another case, another token)
+ * goes to sift__via_param_name, which gives these the same result. */
+static inline unsigned via_param_name(const char *p, const char *end, const char **stop)
+{
+	size_t left = (size_t)(end - p);
+	if (left >= 7 && memcmp(p, "branch=", 7) == 0) {
+		*stop = p + 6;
+		return SIFT__VIA_BRANCH;
+	}
+	if (left >= 9 && memcmp(p, "received=", 9) == 0) {
+		*stop = p + 8;
+		return SIFT__VIA_RECEIVED;
+	}
+	if (left >= 5 && memcmp(p, "rport", 5) == 0 && (left == 5 || p[5] == '=' || p[5] == ';')) {
+		*stop = p + 5;
+		return SIFT__VIA_RPORT;
+	}
+	return sift__via_param_name(p, end, stop);
 }
 
 /*
@@ -84,6 +186,7 @@ static int via_parse_common(const char *buf, const char *p, const char *end, sif
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport */
 	if (end - p < 8 || memcmp(p, "SIP/2.0/", 8) != 0)
 		return 0;
+	const char *start = p;
 	out->protocol_name = sift__span(buf, p, p + 3);
 	out->protocol_version = sift__span(buf, p + 4, p + 7);
 	/* transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport: the
@@ -124,14 +227,14 @@ static int via_parse_common(const char *buf, const char *p, const char *end, sif
 		if (*p != ';')
 			return 0;
 		const char *name = p + 1;
-		unsigned known = sift__via_param_name(name, end, &q);
+		unsigned known = via_param_name(name, end, &q);
 		if (!q)
 			return 0;
 		p = q;
 		if (p < end && *p == '=') {
 			p++;
 			if (known == SIFT__VIA_RECEIVED) { /* the IPv4address the request came from */
-				q = sift__match_ipv4address(p, end);
+				q = via_ipv4_end(start, p, end);
 			} else if (known == SIFT__VIA_RPORT) {
 				uint32_t rport;
 				q = short_digits(p, end, &rport);
