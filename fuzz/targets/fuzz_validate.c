@@ -93,6 +93,13 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 					(int)fast_code, (int)general_code, level);
 				abort();
 			}
+			sift_code check_code = sift_header_validate(copy, SIFT_H_VIA, value, modes[m], NULL);
+			if (check_code != general_code) {
+				fprintf(stderr, "fuzz_validate: check_via and the general path differ "
+						"(codes %d, %d, SIMD level %d)\n",
+					(int)check_code, (int)general_code, level);
+				abort();
+			}
 		}
 		sift__use_simd = 2;
 		for (size_t f = 0; f < sizeof address_flags / sizeof address_flags[0]; f++) {
@@ -118,6 +125,13 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 				fprintf(stderr, "fuzz_validate: sift__scan_host and its DFA differ at "
 						"byte %zu (SIMD level %d)\n",
 					at, level);
+				abort();
+			}
+			sift_code check_code = sift_header_validate(copy, SIFT_H_VIA, value, modes[m], NULL);
+			if (check_code != general_code) {
+				fprintf(stderr, "fuzz_validate: check_via and the general path differ "
+						"(codes %d, %d, SIMD level %d)\n",
+					(int)check_code, (int)general_code, level);
 				abort();
 			}
 		}

@@ -532,6 +532,17 @@ static void rfc3261_20_42_via_fast_path_gives_what_the_grammar_gives(void **stat
 				free(copy);
 				fail();
 			}
+			/* full validation's verdict-only check: the same code, offset and rule */
+			sift_error check_error = { 0, 0, NULL, 0 };
+			sift_code check_code = sift_header_validate(copy, SIFT_H_VIA, value, 0, &check_error);
+			if (check_code != general_code ||
+			    (check_code != SIFT_OK && (check_error.offset != general_error.offset ||
+						       check_error.rule != general_error.rule))) {
+				print_message("Via \"%.*s\": check %d, whole grammar %d\n", (int)cut,
+					      values[i], (int)check_code, (int)general_code);
+				free(copy);
+				fail();
+			}
 			free(copy);
 		}
 	}
