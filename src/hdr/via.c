@@ -238,15 +238,15 @@ via_parse_common(const char *buf, const char *p, const char *end, sift_via *out)
 	/* transport = "UDP" / "TCP" / "TLS" / "SCTP" / other-transport: the
 	 * first three as written nearly always, then the SP; else a token. */
 	const char *q;
-	if (end - p >= 12 && p[11] == ' ' &&
-	    (memcmp(p + 8, "UDP", 3) == 0 || memcmp(p + 8, "TCP", 3) == 0 ||
-	     memcmp(p + 8, "TLS", 3) == 0))
-		q = p + 11;
-	else
-		q = sift__match_token_fast(p + 8, end);
 	/* LWS: one SP, then sent-by = host [ COLON port ] (RFC 3261 25) */
-	if (!q || end - q < 2 || *q != ' ')
-		return 0;
+	if (end - p >= 13 && (memcmp(p + 8, "UDP ", 4) == 0 || memcmp(p + 8, "TCP ", 4) == 0 ||
+			      memcmp(p + 8, "TLS ", 4) == 0)) {
+		q = p + 11;
+	} else {
+		q = sift__match_token_fast(p + 8, end);
+		if (!q || end - q < 2 || *q != ' ')
+			return 0;
+	}
 	out->transport = sift__span(buf, p + 8, q);
 	unsigned kind;
 	if (!(p = sift__scan_host(q + 1, end, &kind)))
@@ -272,38 +272,38 @@ via_parse_common(const char *buf, const char *p, const char *end, sift_via *out)
 	while (p < end) {
 		if (*p != ';')
 			return 0;
-		const char *name = p + 1;
-		unsigned known = via_param_name(name, end, &q);
+		unsigned known = via_param_name(p + 1, end, &q);
 		if (!q)
 			return 0;
-		p = q;
-		if (p < end && *p == '=') {
-			p++;
-			if (known == SIFT__VIA_RECEIVED) { /* the IPv4address the request came from */
-				q = via_ipv4_end(start, p, end);
-			} else if (known == SIFT__VIA_RPORT) {
-				uint32_t rport;
-				q = short_digits(p, end, &rport);
-				if (q == p) /* 1*DIGIT */
-					return 0;
-			} else if (known == SIFT__VIA_BRANCH || known == 0) {
-				q = via_token_end(start, p, end);
-			} else {
-				return 0; /* maddr, ttl: the general path checks their values */
-			}
-			if (!q)
+		/* value: after the EQUAL, or the empty span at the name's end */
+		int has_value = q < end && *q == '=';
+		const char *value = has_value ? q + 1 : q;
+		switch (known) {
+		case SIFT__VIA_BRANCH:
+			if (!has_value || !(q = via_token_end(start, value, end)))
 				return 0;
-		} else if (known != 0 && known != SIFT__VIA_RPORT) {
-			return 0;
-		}
-		sift_span value = sift__span(buf, p, q); /* q == p: no value */
-		if (known == SIFT__VIA_BRANCH)
-			out->branch = value;
-		else if (known == SIFT__VIA_RECEIVED)
-			out->received = value;
-		else if (known == SIFT__VIA_RPORT) {
-			out->rport = value;
+			out->branch = sift__span(buf, value, q);
+			break;
+		case SIFT__VIA_RECEIVED: /* the IPv4address the request came from */
+			if (!has_value || !(q = via_ipv4_end(start, value, end)))
+				return 0;
+			out->received = sift__span(buf, value, q);
+			break;
+		case SIFT__VIA_RPORT:
+			if (has_value) {
+				uint32_t rport;
+				if ((q = short_digits(value, end, &rport)) == value) /* 1*DIGIT */
+					return 0;
+			}
+			out->rport = sift__span(buf, value, q);
 			out->has_rport = 1;
+			break;
+		case 0: /* via-extension: a token value or none */
+			if (has_value && !(q = via_token_end(start, value, end)))
+				return 0;
+			break;
+		default:
+			return 0; /* maddr, ttl: the general path checks their values */
 		}
 		p = q;
 	}
