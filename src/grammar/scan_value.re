@@ -96,7 +96,6 @@ const char *sift__match_quoted_string_fast(const char *p, const char *end)
 	return match_quoted_rest(plain_qdtext_end(p + 1, end), end);
 }
 
-
 /* A run of alphanum, "-" and "." from p, 16 bytes a step, then 8 where 8
  * are left, and never past end: those characters are in token, word and
  * hostname alike (RFC 3261 25), so a rule made of such characters can
