@@ -66,8 +66,17 @@ short_digits(const char *p, const char *end, uint32_t *value)
 		if ((word & 0xF0F0F0F0u) == 0x30303030u &&
 		    ((word + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u &&
 		    (end - p == 4 || (unsigned char)(p[4] - '0') > 9)) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* p[0] in the low byte: the digit pairs (10 x first +
+			 * second, in bytes 0 and 2), then 100 x the first pair +
+			 * the second (bits 16-31); no product carries out of its
+			 * byte or half (99, 9,999) */
+			uint32_t pairs = (((word & 0x0F0F0F0Fu) * (10 * 256 + 1)) >> 8) & 0x00FF00FFu;
+			*value = (pairs * (100 * 65536 + 1)) >> 16;
+#else
 			*value = (uint32_t)(p[0] - '0') * 1000 + (uint32_t)(p[1] - '0') * 100 +
 				 (uint32_t)(p[2] - '0') * 10 + (uint32_t)(p[3] - '0');
+#endif
 			return p + 4;
 		}
 	}
