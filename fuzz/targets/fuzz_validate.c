@@ -86,15 +86,29 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 	char *copy = fuzz_dup(data + 1, len);
 	sift_span value = { 0, (uint32_t)len };
 	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
-		sift_via fast, general;
-		sift_code fast_code = sift_via_parse(copy, value, modes[m], &fast, NULL);
-		sift_code general_code = sift__via_parse_general(copy, value, modes[m], &general, NULL);
-		if (fast_code != general_code || (fast_code == SIFT_OK && !via_equal(&fast, &general))) {
-			fprintf(stderr, "fuzz_validate: sift_via_parse's fast path and the general "
-					"path differ (codes %d, %d)\n",
-				(int)fast_code, (int)general_code);
-			abort();
+		/* at every SIMD level: the fast path has a step for each */
+		for (int level = 2; level >= 0; level--) {
+			sift__use_simd = level;
+			sift_via fast, general;
+			sift_code fast_code = sift_via_parse(copy, value, modes[m], &fast, NULL);
+			sift_code general_code =
+				sift__via_parse_general(copy, value, modes[m], &general, NULL);
+			if (fast_code != general_code ||
+			    (fast_code == SIFT_OK && !via_equal(&fast, &general))) {
+				fprintf(stderr, "fuzz_validate: sift_via_parse's fast path and the "
+						"general path differ (codes %d, %d, SIMD level %d)\n",
+					(int)fast_code, (int)general_code, level);
+				abort();
+			}
+			sift_code check_code = sift_header_validate(copy, SIFT_H_VIA, value, modes[m], NULL);
+			if (check_code != general_code) {
+				fprintf(stderr, "fuzz_validate: check_via and the general path differ "
+						"(codes %d, %d, SIMD level %d)\n",
+					(int)check_code, (int)general_code, level);
+				abort();
+			}
 		}
+		sift__use_simd = 2;
 		for (size_t f = 0; f < sizeof address_flags / sizeof address_flags[0]; f++) {
 			unsigned options = modes[m] | address_flags[f];
 			sift_addr addr;

@@ -193,6 +193,25 @@ const char *sift__match_boundary(const char *p, const char *end);
  * inputs; all must give the same results. Defined in src/hdr/validate.c. */
 extern int sift__use_simd;
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* Bit i set when byte i of bytes is alphanum, "-" or "." (RFC 3261 25):
+ * the token bytes that need no DFA (scan_value.re's token runs, the Via
+ * fast path of src/hdr/via.c). */
+static inline unsigned sift__plain_token_mask(__m128i bytes)
+{
+	/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n.
+	 * "-" "." "/" and the digits are the one range %x2D-39, "/" taken out. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
+	const __m128i to_dash = _mm_set1_epi8((char)(0x80 - '-')), dash_to_9 = _mm_set1_epi8(-128 + 13);
+	const __m128i case_bit = _mm_set1_epi8(0x20), slash = _mm_set1_epi8('/');
+	__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
+	__m128i digit_dash_dot = _mm_andnot_si128(
+		_mm_cmpeq_epi8(bytes, slash), _mm_cmplt_epi8(_mm_add_epi8(bytes, to_dash), dash_to_9));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit_dash_dot));
+}
+#endif
+
 /* SWS without a call when there is no white space to skip (the common
  * case between tokens and separators, and at the end of a value, where a
  * parser proves nothing follows its last rule). Same result as

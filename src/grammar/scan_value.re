@@ -96,22 +96,6 @@ const char *sift__match_quoted_string_fast(const char *p, const char *end)
 	return match_quoted_rest(plain_qdtext_end(p + 1, end), end);
 }
 
-#if defined(__SSE2__)
-/* Bit i set when byte i of bytes is alphanum, "-" or "." (RFC 3261 25). */
-static inline unsigned plain_token_mask(__m128i bytes)
-{
-	/* Range tests in one signed compare each: x + (0x80 - lo) < -128 + n.
-	 * "-" "." "/" and the digits are the one range %x2D-39, "/" taken out. */
-	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), letters = _mm_set1_epi8(-128 + 26);
-	const __m128i to_dash = _mm_set1_epi8((char)(0x80 - '-')), dash_to_9 = _mm_set1_epi8(-128 + 13);
-	const __m128i case_bit = _mm_set1_epi8(0x20), slash = _mm_set1_epi8('/');
-	__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(bytes, case_bit), to_a), letters);
-	__m128i digit_dash_dot = _mm_andnot_si128(
-		_mm_cmpeq_epi8(bytes, slash), _mm_cmplt_epi8(_mm_add_epi8(bytes, to_dash), dash_to_9));
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit_dash_dot));
-}
-#endif
-
 /* A run of alphanum, "-" and "." from p, 16 bytes a step, then 8 where 8
  * are left, and never past end: those characters are in token, word and
  * hostname alike (RFC 3261 25), so a rule made of such characters can
@@ -127,7 +111,7 @@ plain_token_end(const char *start, const char *p, const char *end)
 #if defined(__SSE2__)
 	if (sift__use_simd) {
 		while (end - p >= 16) {
-			unsigned mask = plain_token_mask(
+			unsigned mask = sift__plain_token_mask(
 				_mm_loadu_si128((const __m128i *)(const void *)p));
 			if (mask != 0xFFFFu)
 				return p + __builtin_ctz(~mask);
@@ -135,7 +119,7 @@ plain_token_end(const char *start, const char *p, const char *end)
 		}
 		/* The upper 8 bytes of an 8-byte load are 0, which is not plain. */
 		if (end - p >= 8) {
-			unsigned mask = plain_token_mask(
+			unsigned mask = sift__plain_token_mask(
 				_mm_loadl_epi64((const __m128i *)(const void *)p));
 			if (mask != 0xFFu)
 				return p + __builtin_ctz(~mask);
@@ -143,7 +127,7 @@ plain_token_end(const char *start, const char *p, const char *end)
 		}
 		if (p < end && end - start >= 8) {
 			const char *last = end - 8;
-			unsigned mask = plain_token_mask(
+			unsigned mask = sift__plain_token_mask(
 				_mm_loadl_epi64((const __m128i *)(const void *)last)) >> (p - last);
 			return p + __builtin_ctz(~mask);
 		}
@@ -190,7 +174,7 @@ const char *sift__match_token_fast(const char *p, const char *end)
 static inline unsigned plain_or(__m128i bytes, __m128i separator, unsigned *split)
 {
 	*split = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, separator));
-	return plain_token_mask(bytes) | *split;
+	return sift__plain_token_mask(bytes) | *split;
 }
 #endif
 

@@ -104,6 +104,10 @@ sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned op
 sift_code sift__via_parse_general(const char *buf, sift_span value, unsigned options,
 				  sift_via *out, sift_error *err);
 
+/* sift_via_parse()'s code and error alone, for full validation (check_via):
+ * its fast path without the stores of a sift_via (src/hdr/via.c). */
+sift_code sift__via_check(const char *buf, sift_span value, unsigned options, sift_error *err);
+
 /* The same for Via, where via-received = "received" EQUAL (IPv4address /
  * IPv6address) lets a value hold an IPv6address that gen-value cannot.
  * slots must be branch, received, maddr, ttl, rport in that order, base

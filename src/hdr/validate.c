@@ -170,7 +170,13 @@ CHECK(addr)
 	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift_addr_flags(id), err);
 }
 
-CHECK_PARSED(via, sift_via, sift_via_parse)                          /* RFC 3261 20.42 */
+/* Via (RFC 3261 20.42): sift_via_parse's verdict, no sift_via filled. */
+CHECK(via)
+{
+	(void)id;
+	return sift__via_check(buf, value, options & SIFT_OPT_STRICT, err);
+}
+
 CHECK_PARSED(referred_by, sift_referred_by, sift_referred_by_parse)  /* RFC 3892 3 */
 CHECK_PARSED(diversion, sift_diversion, sift_diversion_parse)        /* RFC 5806 4 */
 CHECK_PARSED(history_info, sift_history_info, sift_history_info_parse) /* RFC 7044 9 */

@@ -522,6 +522,41 @@ static void rfc3261_20_42_via_fast_path_gives_what_the_grammar_gives(void **stat
 		"sip/2.0/udp h.example.com;branch=z9hG4bKlower",
 		"SIP/2.0/UDP h.example.com.;branch=z9hG4bKdot",
 		"SIP/2.0/UDP -bad.example.com;branch=z9hG4bKdash",
+		/* the received, rport, port and name shortcuts of the fast path */
+		"SIP/2.0/UDP proxy1.example.net:5060;branch=z9hG4bKp1x7sd8f9g0h1j2;received=198.51.100.11;rport=5060",
+		"SIP/2.0/UDP h.example.com:5060;branch=z9hG4bKa;rport=5060;received=192.0.2.101",
+		"SIP/2.0/UDP h.example.com;received=255.255.255.255;rport=65535",
+		"SIP/2.0/UDP h.example.com;received=0.0.0.0;branch=z9hG4bKzero",
+		"SIP/2.0/UDP h.example.com;received=256.1.1.1;branch=z9hG4bKbig",
+		"SIP/2.0/UDP h.example.com;received=01.2.3.4;branch=z9hG4bKlead",
+		"SIP/2.0/UDP h.example.com;received=1.2.3.4x;branch=z9hG4bKtail",
+		"SIP/2.0/UDP h.example.com;received=1.2.3.4.5;branch=z9hG4bKfive",
+		"SIP/2.0/UDP h.example.com;received=1..2.3;branch=z9hG4bKempty",
+		"SIP/2.0/UDP h.example.com;received=.1.2.3;branch=z9hG4bKdot",
+		"SIP/2.0/UDP h.example.com;received=1.2.3.;branch=z9hG4bKdot",
+		"SIP/2.0/UDP h.example.com;received=1234567890123456789;branch=z9hG4bKrun",
+		"SIP/2.0/UDP h.example.com;received=;branch=z9hG4bKnone",
+		"SIP/2.0/UDP h.example.com;received;branch=z9hG4bKnovalue",
+		"SIP/2.0/UDP h.example.com;received=249.250.251.252",
+		"SIP/2.0/UDP h.example.com;received=10.0.0.1",
+		"SIP/2.0/UDP h.example.com:50600;rport=123456;branch=z9hG4bKlong",
+		"SIP/2.0/UDP h.example.com:506;rport=12345;branch=z9hG4bKshort",
+		"SIP/2.0/UDP h.example.com:5a60;branch=z9hG4bKhex",
+		"SIP/2.0/UDP h.example.com:0;rport=0",
+		"SIP/2.0/UDP h.example.com:9999;rport=1234;branch=z9hG4bK4digits",
+		"SIP/2.0/UDP h.example.com:0000;rport=0999",
+		"SIP/2.0/UDP h.example.com:1029",
+		"SIP/2.0/UDP h.example.com:8765;branch=z9hG4bK4",
+		"SIP/2.0/UDP h.example.com:00000;rport=00000",
+		"SIP/2.0/UDP h.example.com:65536;rport=5060",
+		"SIP/2.0/UDP h.example.com:5060;rport=5060;branch=z9hG4bK:x",
+		"SIP/2.0/UDP h.example.com;rport,;branch=z9hG4bKcomma",
+		"SIP/2.0/UDP h.example.com;rportx=1;branchx=2;receivedx=3",
+		"SIP/2.0/UDP h.example.com;Rport=1;bRanch=b;RECEIVED=1.2.3.4",
+		"SIP/2.0/UDP h.example.com;rport=;branch=z9hG4bKempty",
+		"SIP/2.0/UDP h.example.com;branch=z9hG4bK~tilde_underscore+plus",
+		"SIP/2.0/UDP h.example.com;branch=",
+		"SIP/2.0/UDP h.example.com;branch=;rport",
 	};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
 		size_t len = strlen(values[i]);
@@ -553,6 +588,17 @@ static void rfc3261_20_42_via_fast_path_gives_what_the_grammar_gives(void **stat
 			       spans_equal(fast.ttl, general.ttl)))) {
 				print_message("Via \"%.*s\": fast path %d, whole grammar %d\n", (int)cut,
 					      values[i], (int)fast_code, (int)general_code);
+				free(copy);
+				fail();
+			}
+			/* full validation's verdict-only check: the same code, offset and rule */
+			sift_error check_error = { 0, 0, NULL, 0 };
+			sift_code check_code = sift_header_validate(copy, SIFT_H_VIA, value, 0, &check_error);
+			if (check_code != general_code ||
+			    (check_code != SIFT_OK && (check_error.offset != general_error.offset ||
+						       check_error.rule != general_error.rule))) {
+				print_message("Via \"%.*s\": check %d, whole grammar %d\n", (int)cut,
+					      values[i], (int)check_code, (int)general_code);
 				free(copy);
 				fail();
 			}
