@@ -19,6 +19,7 @@
 #include "sipsift/uri.h"
 #include "grammar/internal.h"
 #include "hdr/internal.h"
+#include "uri/internal.h"
 #include "name_hash.h" /* generated from grammar/headers.def */
 
 /* Which registered headers are comma lists (grammar/headers.def). */
@@ -144,16 +145,10 @@ static int is_alpha(unsigned char c)
 }
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; only 2.0 is served. */
-static sift_code parse_version(parser *ps, const char *p, const char *stop, const char **after)
+static __attribute__((noinline)) sift_code parse_version_general(parser *ps, const char *p,
+								  const char *stop,
+								  const char **after)
 {
-	/* Nearly every message says exactly "SIP/2.0": no DFA, no number. */
-	if (stop - p >= 7 && memcmp(p, "SIP/2.0", 7) == 0 &&
-	    (stop - p == 7 || (unsigned)(p[7] - '0') > 9)) {
-		if (ps->msg)
-			ps->msg->version = sift__span(ps->buf, p, p + 7);
-		*after = p + 7;
-		return SIFT_OK;
-	}
 	const char *v = sift__match_sip_version(p, stop);
 	if (!v)
 		return fail(ps, SIFT_E_START_LINE, p, "SIP-Version", SIFT_H_NONE);
@@ -170,13 +165,55 @@ static sift_code parse_version(parser *ps, const char *p, const char *stop, cons
 	return SIFT_OK;
 }
 
+static inline sift_code parse_version(parser *ps, const char *p, const char *stop,
+				      const char **after)
+{
+	/* Nearly every message says exactly "SIP/2.0": no DFA, no number.
+	 * Two overlapping 4-byte words, "SIP/" and "/2.0". */
+	uint32_t head, tail, want_head, want_tail;
+	memcpy(&want_head, "SIP/", 4);
+	memcpy(&want_tail, "/2.0", 4);
+	if (stop - p >= 7 && (memcpy(&head, p, 4), memcpy(&tail, p + 3, 4), head == want_head) &&
+	    tail == want_tail && (stop - p == 7 || (unsigned)(p[7] - '0') > 9)) {
+		if (ps->msg)
+			ps->msg->version = sift__span(ps->buf, p, p + 7);
+		*after = p + 7;
+		return SIFT_OK;
+	}
+	return parse_version_general(ps, p, stop, after);
+}
+
+/*
+ * Where the start line has its SP and HTAB bytes, when the scan that found
+ * its end saw them all: bit i for byte i of the line (valid set), else the
+ * search goes byte by byte (find_either).
+ */
+typedef struct line_blanks {
+	int valid;
+	uint64_t blanks;
+} line_blanks;
+
+/* The first SP or HTAB in [from, to), or to. */
+static inline const char *first_blank(const line_blanks *bits, const char *line, const char *from,
+				      const char *to)
+{
+	if (!bits->valid)
+		return find_either(from, to, ' ', '\t');
+	uint64_t mask = bits->blanks >> (from - line);
+	if (to - from < 64)
+		mask &= (1ull << (to - from)) - 1;
+	return mask ? from + __builtin_ctzll(mask) : to;
+}
+
 /*
  * Request-Line = Method SP Request-URI SP SIP-Version CRLF
  * Status-Line  = SIP-Version SP Status-Code SP Reason-Phrase CRLF
  * [p, stop) is the line without its line end.
  */
-static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
+static sift_code parse_start_line(parser *ps, const char *p, const char *stop,
+				  const line_blanks *bits)
 {
+	const char *line = p;
 	sift_msg *msg = ps->msg;
 	const char *q;
 	sift_code code;
@@ -223,9 +260,10 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 
 	/* Method = token (RFC 3261 7.1). A registered method before the first
 	 * SP is a token ending there; anything else goes through the token DFA,
-	 * which also says what is wrong. */
+	 * which also says what is wrong. (An HTAB first ends no registered
+	 * method: the token DFA's case too.) */
 	unsigned method_id = 0;
-	q = find_either(p, stop - p > 32 ? p + 32 : stop, ' ', ' ');
+	q = first_blank(bits, line, p, stop - p > 32 ? p + 32 : stop);
 	if (q < stop && *q == ' ' && q > p)
 		method_id = sift__match_method(p, (size_t)(q - p));
 	if (!method_id) {
@@ -241,7 +279,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	p = q + 1;
 	if (p >= stop || !is_alpha((unsigned char)*p))
 		return fail(ps, SIFT_E_START_LINE, p, "Request-URI", SIFT_H_NONE);
-	q = find_either(p, stop, ' ', '\t');
+	q = first_blank(bits, line, p, stop);
 	const char *uri = p, *uri_end = q;
 	if (q >= stop || *q != ' ')
 		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
@@ -261,7 +299,11 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 		msg->method_id = (uint16_t)method_id; /* 0 (OTHER) for an extension method */
 		msg->request_uri = sift__span(ps->buf, uri, uri_end);
 	}
-	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY)) {
+	/* Full validation; the common shapes need no sift_uri (it would say
+	 * OK and hold no headers), the message's bytes after the URI let the
+	 * fast path's host scanner read on. */
+	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY) &&
+	    !sift__sip_uri_fast_accept(uri, uri_end, ps->end)) {
 		sift_uri parsed;
 		code = sift_uri_parse(ps->buf, sift__span(ps->buf, uri, uri_end), ps->options, &parsed,
 				      &ps->error);
@@ -844,11 +886,75 @@ static const char *skip_leading_line_ends(const char *p, const char *end, unsign
 	}
 }
 
+/*
+ * The first CR or LF of the 64 bytes at p (all readable), or NULL, and in
+ * *bits where the SP and HTAB bytes are: a start line (nearly always
+ * shorter) needs one pass over its bytes, not one per separator. AVX2
+ * looks at 32 bytes a step where the CPU has it (sift__use_simd 2), SSE2
+ * at 16.
+ */
+#define LINE_BITS_STEP(bytes, eq, or, movemask, i)                                          \
+	do {                                                                                \
+		ends |= (uint64_t)(uint32_t)movemask(or(eq(bytes, cr), eq(bytes, lf))) << (i); \
+		blanks |= (uint64_t)(uint32_t)movemask(or(eq(bytes, sp), eq(bytes, tab))) << (i); \
+	} while (0)
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_START_LINE_AVX2 1
+__attribute__((target("avx2"))) static const char *start_line_bits_avx2(const char *p,
+									line_blanks *bits)
+{
+	const __m256i cr = _mm256_set1_epi8('\r'), lf = _mm256_set1_epi8('\n');
+	const __m256i sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t');
+	uint64_t ends = 0, blanks = 0;
+	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	LINE_BITS_STEP(low, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 0);
+	LINE_BITS_STEP(high, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 32);
+	bits->blanks = blanks;
+	return ends ? p + __builtin_ctzll(ends) : NULL;
+}
+#endif
+
+static const char *start_line_bits(const char *p, line_blanks *bits)
+{
+#if defined(HAVE_START_LINE_AVX2)
+	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2")) {
+		bits->valid = 1;
+		return start_line_bits_avx2(p, bits);
+	}
+#endif
+#if defined(__SSE2__)
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+	uint64_t ends = 0, blanks = 0;
+	for (unsigned i = 0; i < 64; i += 16) {
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		LINE_BITS_STEP(bytes, _mm_cmpeq_epi8, _mm_or_si128, _mm_movemask_epi8, i);
+	}
+	bits->valid = 1;
+	bits->blanks = blanks;
+	return ends ? p + __builtin_ctzll(ends) : NULL;
+#else
+	(void)p;
+	(void)bits;
+	return NULL;
+#endif
+}
+
 /* Starts the parse: the start line. *headers receives the first header line. */
 static sift_code scan_start_line(parser *ps, const char *p, const char **headers)
 {
-	const char *lf;
-	sift_code code = line_end(ps, p, &lf, SIFT_H_NONE);
+	const char *lf, *at = NULL;
+	line_blanks bits = { 0, 0 };
+	sift_code code;
+	if (sift__use_simd && ps->end - p >= 64)
+		at = start_line_bits(p, &bits);
+	if (at) {
+		code = line_break_at(ps, at, &lf, SIFT_H_NONE);
+	} else {
+		bits.valid = 0; /* a longer line: its blanks are not all known */
+		code = line_end(ps, p, &lf, SIFT_H_NONE);
+	}
 	if (code != SIFT_OK)
 		return code;
 	if (!lf)
@@ -856,7 +962,7 @@ static sift_code scan_start_line(parser *ps, const char *p, const char **headers
 	const char *stop = content_end(p, lf);
 	if (ps->msg)
 		ps->msg->start_line = sift__span(ps->buf, p, stop);
-	if ((code = parse_start_line(ps, p, stop)) != SIFT_OK)
+	if ((code = parse_start_line(ps, p, stop, &bits)) != SIFT_OK)
 		return code;
 	*headers = lf + 1;
 	return SIFT_OK;
