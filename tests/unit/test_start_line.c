@@ -5,7 +5,9 @@
  *     HTAB by masks) parses every line as the byte-by-byte search does;
  *   - the Request-URI's fast path (sift__sip_uri_fast_accept) accepts only
  *     what sift_uri_parse() accepts without headers, with masks from AVX2
- *     and from bytes alike, and accepts the common shapes.
+ *     and from bytes alike, and accepts the common shapes;
+ *   - a Reason-Phrase told plain by nibble classes is what the byte run
+ *     (and its DFA) says of it.
  * Every value is also cut at every length.
  */
 #include <setjmp.h>
@@ -359,6 +361,37 @@ static void rfc3261_7_start_line_by_masks_is_what_the_byte_search_finds(void **s
 	}
 }
 
+/* RFC 3261 7.2, 25: a Reason-Phrase told plain by nibble classes (level
+ * 2) ends where the byte-by-byte run and its DFA end (level 0): every
+ * byte value, alone and between letters, at every place in a phrase of up
+ * to 33 bytes, default and strict. */
+static void rfc3261_7_2_reason_phrase_by_classes_is_what_the_run_finds(void **state)
+{
+	(void)state;
+	static const char headers[] = "\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bKx\r\n"
+				      "Max-Forwards: 70\r\nCall-ID: a@b\r\nCSeq: 1 INVITE\r\n\r\n";
+	char line[64];
+	for (unsigned byte = 0; byte < 256; byte++) {
+		for (size_t length = 1; length <= 33; length += 4) {
+			for (size_t at = 0; at < length; at += 3) {
+				memcpy(line, "SIP/2.0 200 ", 12);
+				memset(line + 12, 'k', length);
+				line[12 + at] = (char)byte;
+				for (unsigned strict = 0; strict <= 1; strict++) {
+					unsigned options = strict ? SIFT_OPT_STRICT : 0;
+					start_result bytes = parse_line(line, 12 + length, options, 0, headers);
+					start_result classes =
+						parse_line(line, 12 + length, options, 2, headers);
+					if (!results_equal(&bytes, &classes))
+						fail_msg("byte %u at %zu of %zu: code %d/%d offset %u/%u", byte,
+							 at, length, bytes.code, classes.code, bytes.offset,
+							 classes.offset);
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +399,7 @@ int main(void)
 		cmocka_unit_test(rfc3261_25_request_uri_fast_path_on_every_short_string),
 		cmocka_unit_test(rfc3261_19_1_1_request_uri_fast_path_takes_the_common_shapes),
 		cmocka_unit_test(rfc3261_7_start_line_by_masks_is_what_the_byte_search_finds),
+		cmocka_unit_test(rfc3261_7_2_reason_phrase_by_classes_is_what_the_run_finds),
 	};
 	return cmocka_run_group_tests_name("start line", tests, NULL, NULL);
 }
