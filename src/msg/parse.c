@@ -185,23 +185,23 @@ static inline sift_code parse_version(parser *ps, const char *p, const char *sto
 
 /*
  * Where the start line has its SP and HTAB bytes, when the scan that found
- * its end saw them all: bit i for byte i of the line (valid set), else the
- * search goes byte by byte (find_either).
+ * its end saw them all: bit i for byte i of the line (valid set; no bit
+ * past the line), else the search goes byte by byte (find_either).
  */
 typedef struct line_blanks {
 	int valid;
 	uint64_t blanks;
 } line_blanks;
 
-/* The first SP or HTAB in [from, to), or to. */
+/* The first SP or HTAB in [from, to), or to; from the masks, the first
+ * in the line from from on, which may lie past to (a caller's bound on
+ * the search, not on the answer). */
 static inline const char *first_blank(const line_blanks *bits, const char *line, const char *from,
 				      const char *to)
 {
 	if (!bits->valid)
 		return find_either(from, to, ' ', '\t');
 	uint64_t mask = bits->blanks >> (from - line);
-	if (to - from < 64)
-		mask &= (1ull << (to - from)) - 1;
 	return mask ? from + __builtin_ctzll(mask) : to;
 }
 
@@ -273,6 +273,46 @@ static inline int reason_is_plain(const parser *ps, const char *reason, const ch
 }
 
 /*
+ * The id of the registered method (grammar/methods.def) [p, p + length)
+ * spells, by compares of its first 8 bytes as one word with each name's
+ * (zero-padded, a constant the compiler folds), or 0, which says nothing:
+ * sift__match_method decides then. 16 bytes must be readable at p. The
+ * word is read little-endian; elsewhere this always says 0.
+ */
+#define METHOD_BYTE(name, i)                                                                 \
+	((uint64_t)(sizeof(name) - 1 > (i) ? (unsigned char)(name)[(i) < sizeof(name) ? (i) : 0] \
+					    : 0)                                                  \
+	 << (8 * (i)))
+#define METHOD_WORD(name)                                                                    \
+	(METHOD_BYTE(name, 0) | METHOD_BYTE(name, 1) | METHOD_BYTE(name, 2) |                   \
+	 METHOD_BYTE(name, 3) | METHOD_BYTE(name, 4) | METHOD_BYTE(name, 5) |                   \
+	 METHOD_BYTE(name, 6) | METHOD_BYTE(name, 7))
+
+static inline unsigned method_by_word(const char *p, size_t length)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (length > 15)
+		return 0;
+	uint64_t word;
+	memcpy(&word, p, 8);
+	if (length < 8)
+		word &= (1ull << (8 * length)) - 1;
+#define SIFT_METHOD(id, name, rfc)                                                           \
+	if (length == sizeof(name) - 1 && word == METHOD_WORD(name) &&                           \
+	    (sizeof(name) - 1 <= 8 ||                                                            \
+	     memcmp(p + 8, (name) + (sizeof(name) - 1 > 8 ? 8 : 0),                              \
+		    sizeof(name) - 1 > 8 ? sizeof(name) - 9 : 0) == 0))                          \
+		return SIFT_METHOD_##id;
+#include "methods.def"
+#undef SIFT_METHOD
+#else
+	(void)p;
+	(void)length;
+#endif
+	return 0;
+}
+
+/*
  * Request-Line = Method SP Request-URI SP SIP-Version CRLF
  * Status-Line  = SIP-Version SP Status-Code SP Reason-Phrase CRLF
  * [p, stop) is the line without its line end.
@@ -328,11 +368,15 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop,
 	/* Method = token (RFC 3261 7.1). A registered method before the first
 	 * SP is a token ending there; anything else goes through the token DFA,
 	 * which also says what is wrong. (An HTAB first ends no registered
-	 * method: the token DFA's case too.) */
+	 * method, nor does a SP past the 32 bytes searched byte by byte: the
+	 * token DFA's case too.) */
 	unsigned method_id = 0;
 	q = first_blank(bits, line, p, stop - p > 32 ? p + 32 : stop);
-	if (q < stop && *q == ' ' && q > p)
-		method_id = sift__match_method(p, (size_t)(q - p));
+	if (q < stop && *q == ' ' && q > p) {
+		method_id = bits->valid ? method_by_word(p, (size_t)(q - p)) : 0;
+		if (!method_id)
+			method_id = sift__match_method(p, (size_t)(q - p));
+	}
 	if (!method_id) {
 		q = sift__match_token(p, stop);
 		if (!q)
@@ -973,9 +1017,11 @@ __attribute__((target("avx2"))) static const char *start_line_bits_avx2(const ch
 	const __m256i sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t');
 	uint64_t ends = 0, blanks = 0;
 	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)p);
-	__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
 	LINE_BITS_STEP(low, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 0);
-	LINE_BITS_STEP(high, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 32);
+	if (!ends) { /* a status line is nearly always done in the first step */
+		__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+		LINE_BITS_STEP(high, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 32);
+	}
 	bits->blanks = blanks;
 	return ends ? p + __builtin_ctzll(ends) : NULL;
 }
@@ -1016,6 +1062,7 @@ static sift_code scan_start_line(parser *ps, const char *p, const char **headers
 	if (sift__use_simd && ps->end - p >= 64)
 		at = start_line_bits(p, &bits);
 	if (at) {
+		bits.blanks &= (1ull << (at - p)) - 1; /* at - p < 64 */
 		code = line_break_at(ps, at, &lf, SIFT_H_NONE);
 	} else {
 		bits.valid = 0; /* a longer line: its blanks are not all known */

@@ -7,7 +7,8 @@
  *     what sift_uri_parse() accepts without headers, with masks from AVX2
  *     and from bytes alike, and accepts the common shapes;
  *   - a Reason-Phrase told plain by nibble classes is what the byte run
- *     (and its DFA) says of it.
+ *     (and its DFA) says of it;
+ *   - a method told by word compares gets the registry matcher's id.
  * Every value is also cut at every length.
  */
 #include <setjmp.h>
@@ -392,6 +393,62 @@ static void rfc3261_7_2_reason_phrase_by_classes_is_what_the_run_finds(void **st
 	}
 }
 
+/* RFC 3261 7.1: a registered method told by word compares (levels 1 and
+ * 2, the line's masks known) gets the id the registry's matcher gives
+ * (level 0): every registered name, each cut short, each with a byte more,
+ * each with one byte changed (case included), and names past 8 and 15
+ * bytes. Methods are case-sensitive. */
+static void rfc3261_7_1_method_by_words_is_what_the_registry_matcher_finds(void **state)
+{
+	(void)state;
+	static const char rest[] = " sip:bob@biloxi.example.com SIP/2.0\r\n"
+				   "Via: SIP/2.0/UDP h.example.com;branch=z9hG4bKx\r\nMax-Forwards: 70\r\n\r\n";
+	static const char *const others[] = { "A", "SUBSCRIBES", "SUBSCRIBEX1234567",
+					      "ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP",
+					      "INVITE\x80", "\x80INVITE" };
+	char name[40];
+	size_t registered = 0;
+	for (unsigned id = 1; sift_method_name((sift_method_id)id); id++) {
+		const char *method = sift_method_name((sift_method_id)id);
+		size_t len = strlen(method);
+		registered++;
+		for (int variant = 0; variant < 3 + (int)len * 2; variant++) {
+			size_t n = len;
+			memcpy(name, method, len);
+			if (variant == 1)
+				n = len - 1; /* cut short */
+			else if (variant == 2)
+				name[n++] = 'E'; /* a byte more */
+			else if (variant >= 3 && variant < 3 + (int)len)
+				name[variant - 3] ^= 0x20; /* case changed */
+			else if (variant >= 3 + (int)len)
+				name[variant - 3 - len] ^= 0x01; /* another byte */
+			for (unsigned o = 0; o <= 1; o++) {
+				unsigned options = o ? SIFT_OPT_INDEX_ONLY : 0;
+				start_result bytes = parse_line(name, n, options, 0, rest);
+				if (variant == 0)
+					assert_int_equal(bytes.method_id, id);
+				for (int level = 1; level <= 2; level++) {
+					start_result words = parse_line(name, n, options, level, rest);
+					if (!results_equal(&bytes, &words))
+						fail_msg("\"%.*s\" level %d: method %u/%u code %d/%d",
+							 (int)n, name, level, bytes.method_id,
+							 words.method_id, bytes.code, words.code);
+				}
+			}
+		}
+	}
+	assert_true(registered >= 14);
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+		start_result bytes = parse_line(others[i], strlen(others[i]), 0, 0, rest);
+		for (int level = 1; level <= 2; level++) {
+			start_result words = parse_line(others[i], strlen(others[i]), 0, level, rest);
+			if (!results_equal(&bytes, &words))
+				fail_msg("\"%s\" level %d", others[i], level);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +457,7 @@ int main(void)
 		cmocka_unit_test(rfc3261_19_1_1_request_uri_fast_path_takes_the_common_shapes),
 		cmocka_unit_test(rfc3261_7_start_line_by_masks_is_what_the_byte_search_finds),
 		cmocka_unit_test(rfc3261_7_2_reason_phrase_by_classes_is_what_the_run_finds),
+		cmocka_unit_test(rfc3261_7_1_method_by_words_is_what_the_registry_matcher_finds),
 	};
 	return cmocka_run_group_tests_name("start line", tests, NULL, NULL);
 }
