@@ -326,7 +326,15 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop,
 	sift_code code;
 	int strict = (ps->options & SIFT_OPT_STRICT) != 0;
 
-	if (stop - p >= 4 && (memcmp(p, "SIP/", 4) == 0 || sift__equal_nocase(p, 4, "SIP/"))) {
+	/* "SIP/" in any case (RFC 3261 7.2 is then the line's grammar), as a
+	 * word: OR-ing 0x20 into the first three bytes folds only a letter's
+	 * case onto "s", "i" or "p". */
+	uint32_t head = 0, fold, sip;
+	memcpy(&fold, "\x20\x20\x20\x00", 4);
+	memcpy(&sip, "sip/", 4);
+	if (stop - p >= 4)
+		memcpy(&head, p, 4);
+	if (stop - p >= 4 && (head | fold) == sip) {
 		if ((code = parse_version(ps, p, stop, &q)) != SIFT_OK)
 			return code;
 		if (q >= stop || *q != ' ')

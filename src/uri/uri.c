@@ -312,9 +312,20 @@ static inline uint64_t bit_range(size_t from, size_t to)
 int sift__sip_uri_fast_accept(const char *p, const char *end, const char *readable_end)
 {
 	size_t n = (size_t)(end - p);
-	if (n < 5 || n > 63 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
+	if (n < 5 || n > 63)
 		return 0;
-	size_t at = p[3] == ':' ? 4 : (p[3] | 0x20) == 's' && p[4] == ':' ? 5 : 0;
+	/* "sip:" or "sips:", the letters in any case, as a word: OR-ing 0x20
+	 * folds only a letter's case onto "s", "i" or "p" (byte order does
+	 * not matter, every byte is folded alike). */
+	uint32_t word, fold_three, fold_four, sip, sips;
+	memcpy(&word, p, 4);
+	memcpy(&fold_three, "\x20\x20\x20\x00", 4);
+	memcpy(&fold_four, "\x20\x20\x20\x20", 4);
+	memcpy(&sip, "sip:", 4);
+	memcpy(&sips, "sips", 4);
+	size_t at = (word | fold_three) == sip                        ? 4
+		  : (word | fold_four) == sips && p[4] == ':' ? 5
+							      : 0;
 	if (!at)
 		return 0;
 	/* The host scanner may read on only where no host can go on: a host
@@ -329,7 +340,7 @@ int sift__sip_uri_fast_accept(const char *p, const char *end, const char *readab
 	 * or parameter taken here holds one), so no userinfo of the general
 	 * path (a telephone-subscriber's isdn-subaddress may hold "@") can
 	 * reach past the first in what is accepted. */
-	uint64_t ats = bits.at & ~bit_range(0, at);
+	uint64_t ats = bits.at & (~0ull << at);
 	if (ats) {
 		size_t sign = (size_t)__builtin_ctzll(ats);
 		if (sign == at || (~bits.common & bit_range(at, sign)))

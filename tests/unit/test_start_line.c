@@ -449,6 +449,41 @@ static void rfc3261_7_1_method_by_words_is_what_the_registry_matcher_finds(void 
 	}
 }
 
+/* RFC 3261 7.2 (RFC 4475 3.1.1.x): a line that starts with "SIP/" in any
+ * case is a Status-Line, anything else a Request-Line. Every byte value
+ * in each of the first four places of "SIP/2.0 200 OK": the status path
+ * is taken exactly where the bytes equal "SIP/" ignoring ASCII case, at
+ * every SIMD level (a SIP-Version error at the line's first byte is the
+ * status path's; the request path reads a version only after two SP). */
+static void rfc3261_7_2_status_line_starts_with_sip_slash_in_any_case(void **state)
+{
+	(void)state;
+	static const char rest[] = "\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bKx\r\n\r\n";
+	char line[] = "SIP/2.0 200 OK";
+	for (size_t at = 0; at < 4; at++) {
+		for (unsigned byte = 0; byte < 256; byte++) {
+			line[at] = (char)byte;
+			unsigned char want = (unsigned char)"SIP/"[at];
+			int status = byte == want ||
+				     (want != '/' && (byte | 0x20) == (want | 0x20) &&
+				      ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'));
+			for (int level = 0; level <= 2; level++) {
+				start_result r = parse_line(line, sizeof line - 1, 0, level, rest);
+				int took_status = r.code == SIFT_OK
+						  ? r.kind == SIFT_KIND_RESPONSE
+						  : ((strcmp(r.rule, "SIP-Version") == 0 && r.offset == 0) ||
+						     strcmp(r.rule, "Status-Line") == 0 ||
+						     strcmp(r.rule, "Status-Code") == 0);
+				if (took_status != status)
+					fail_msg("byte %u at %zu level %d: status path %d, want %d (rule %s)",
+						 byte, at, level, took_status, status,
+						 r.rule ? r.rule : "-");
+			}
+		}
+		line[at] = "SIP/"[at];
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +493,7 @@ int main(void)
 		cmocka_unit_test(rfc3261_7_start_line_by_masks_is_what_the_byte_search_finds),
 		cmocka_unit_test(rfc3261_7_2_reason_phrase_by_classes_is_what_the_run_finds),
 		cmocka_unit_test(rfc3261_7_1_method_by_words_is_what_the_registry_matcher_finds),
+		cmocka_unit_test(rfc3261_7_2_status_line_starts_with_sip_slash_in_any_case),
 	};
 	return cmocka_run_group_tests_name("start line", tests, NULL, NULL);
 }
