@@ -1080,7 +1080,8 @@ static sift_code scan_start_line(parser *ps, const char *p, const char **headers
 		return code;
 	if (!lf)
 		return NEED_MORE;
-	const char *stop = content_end(p, lf);
+	/* From the masks, at is the first CR or LF: the content ends there. */
+	const char *stop = at ? at : content_end(p, lf);
 	if (ps->msg)
 		ps->msg->start_line = sift__span(ps->buf, p, stop);
 	if ((code = parse_start_line(ps, p, stop, &bits)) != SIFT_OK)
