@@ -1012,10 +1012,12 @@ static const char *skip_leading_line_ends(const char *p, const char *end, unsign
  * looks at 32 bytes a step where the CPU has it (sift__use_simd 2), SSE2
  * at 16.
  */
-#define LINE_BITS_STEP(bytes, eq, or, movemask, i)                                          \
-	do {                                                                                \
-		ends |= (uint64_t)(uint32_t)movemask(or(eq(bytes, cr), eq(bytes, lf))) << (i); \
-		blanks |= (uint64_t)(uint32_t)movemask(or(eq(bytes, sp), eq(bytes, tab))) << (i); \
+#define LINE_BITS_STEP(bytes, equal, either, movemask, i)                                    \
+	do {                                                                                   \
+		ends |= (uint64_t)(uint32_t)movemask(either(equal(bytes, cr), equal(bytes, lf)))  \
+			<< (i);                                                                \
+		blanks |= (uint64_t)(uint32_t)movemask(either(equal(bytes, sp), equal(bytes, tab))) \
+			  << (i);                                                              \
 	} while (0)
 #if defined(HAVE_START_LINE_AVX2)
 __attribute__((target("avx2"))) static const char *start_line_bits_avx2(const char *p,
@@ -1026,7 +1028,7 @@ __attribute__((target("avx2"))) static const char *start_line_bits_avx2(const ch
 	uint64_t ends = 0, blanks = 0;
 	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	LINE_BITS_STEP(low, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 0);
-	if (!ends) { /* a status line is nearly always done in the first step */
+	if (!ends) { /* a status line (and a short request line) ends in the first step */
 		__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
 		LINE_BITS_STEP(high, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 32);
 	}

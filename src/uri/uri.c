@@ -181,11 +181,13 @@ sift_code sift_uri_parse(const char *buf, sift_span uri, unsigned options, sift_
  *        user (RFC 3261 25: unreserved / user-unreserved) and paramchar
  *        (unreserved / param-unreserved);
  *   6    "[" / "]", paramchar too;
- *   7    ":", paramchar and the port's separator.
+ *   7    ":", paramchar too (a password's ":" takes the general path).
+ * Escapes ("%" HEX HEX) and the user-unreserved bytes that are no
+ * paramchar ("=" "," ";" "?") take the general path too.
  */
 enum {
-	URI_UPPER_LOW = 1,   /* A-O a-o: high 4, 6; low 1-F */
-	URI_UPPER_HIGH = 2,  /* P-Z p-z: high 5, 7; low 0-A */
+	URI_LETTER_LOW = 1,   /* A-O a-o: high 4, 6; low 1-F */
+	URI_LETTER_HIGH = 2,  /* P-Z p-z: high 5, 7; low 0-A */
 	URI_DIGIT = 4,       /* 0-9: high 3; low 0-9 */
 	URI_MARK = 8,        /* ! $ & ' ( ) * + - . /: high 2 */
 	URI_UNDERSCORE = 16, /* _: 0x5F */
@@ -195,7 +197,7 @@ enum {
 };
 #define URI_COMMON 63
 #define URI_LOW(l)                                                                          \
-	(((l) >= 1 ? URI_UPPER_LOW : 0) | ((l) <= 10 ? URI_UPPER_HIGH : 0) |                \
+	(((l) >= 1 ? URI_LETTER_LOW : 0) | ((l) <= 10 ? URI_LETTER_HIGH : 0) |                \
 	 ((l) <= 9 ? URI_DIGIT : 0) |                                                        \
 	 ((l) == 1 || (l) == 4 || ((l) >= 6 && (l) <= 11) || (l) >= 13 ? URI_MARK : 0) |      \
 	 ((l) == 15 ? URI_UNDERSCORE : 0) | ((l) == 14 ? URI_TILDE : 0) |                    \
@@ -203,9 +205,9 @@ enum {
 #define URI_HIGH(h)                                                                         \
 	((h) == 2 ? URI_MARK                                                                 \
 	 : (h) == 3 ? URI_DIGIT | URI_COLON                                                  \
-	 : (h) == 4 || (h) == 6 ? URI_UPPER_LOW                                              \
-	 : (h) == 5 ? URI_UPPER_HIGH | URI_UNDERSCORE | URI_BRACKET                          \
-	 : (h) == 7 ? URI_UPPER_HIGH | URI_TILDE : 0)
+	 : (h) == 4 || (h) == 6 ? URI_LETTER_LOW                                              \
+	 : (h) == 5 ? URI_LETTER_HIGH | URI_UNDERSCORE | URI_BRACKET                          \
+	 : (h) == 7 ? URI_LETTER_HIGH | URI_TILDE : 0)
 #define URI_NIBBLES(f)                                                                      \
 	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
 		f(14), f(15)
