@@ -28,7 +28,8 @@
  *     tel URI, an RFC 8141 namestring without a fragment is a URN for the
  *     URI parser, strict too, and a well-formed alert URN is a namestring.
  * The Reason-Phrase run of full validation ends where its DFA does, on
- * URI A's bytes (check_reason_phrase).
+ * URI A's bytes (check_reason_phrase), and the Request-URI's fast path
+ * accepts URI A only where the URI parser does (check_request_uri_fast_path).
  * Per pair (check_pair): A and B written back to back in one buffer parse
  * exactly as A and B alone (a parser must stop at the end of its span even
  * when the next byte would continue the URI); sift_uri_equal(a, b) equals
@@ -349,6 +350,47 @@ static void check_reason_phrase(const uri_case *c)
 		FUZZ_CHECK(sift__match_reason_phrase_fast(p, end) == sift__match_reason_phrase(p, end));
 }
 
+/* The Request-URI's fast path of full validation (src/uri/uri.c) accepts
+ * only what sift_uri_parse() accepts, default and strict, as a SIP or SIPS
+ * URI without headers; the same verdict on URI A alone (masks a byte a
+ * step when short), followed by the rest of a start line (AVX2 masks, the
+ * host scanner reading on) and followed by a byte that is not a SP, at
+ * SIMD levels 2 and 0. */
+extern int sift__use_simd;
+int sift__sip_uri_fast_accept(const char *p, const char *end, const char *readable_end);
+
+static void check_request_uri_fast_path(const uri_case *c)
+{
+	static const char after[] = " SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+				    "Max-Forwards: 70\r\n\r\n";
+	char *message = malloc(c->len + sizeof after - 1);
+	FUZZ_CHECK(message != NULL);
+	memcpy(message, c->buf, c->len);
+	memcpy(message + c->len, after, sizeof after - 1);
+	const char *message_end = message + c->len + sizeof after - 1;
+	int saved = sift__use_simd;
+	for (int level = 2; level >= 0; level -= 2) {
+		sift__use_simd = level;
+		int alone = sift__sip_uri_fast_accept(c->buf, c->buf + c->len, c->buf + c->len);
+		message[c->len] = ' ';
+		int in_message = sift__sip_uri_fast_accept(message, message + c->len, message_end);
+		message[c->len] = '.';
+		int before_dot = sift__sip_uri_fast_accept(message, message + c->len, message_end);
+		FUZZ_CHECK(alone == in_message && alone == before_dot);
+		if (!alone)
+			continue;
+		for (unsigned strict = 0; strict <= 1; strict++) {
+			sift_uri uri;
+			FUZZ_CHECK(sift_uri_parse(c->buf, whole(c->len), strict ? SIFT_OPT_STRICT : 0, &uri,
+						  NULL) == SIFT_OK);
+			FUZZ_CHECK(uri.headers.len == 0);
+			FUZZ_CHECK(uri.scheme == SIFT_SCHEME_SIP || uri.scheme == SIFT_SCHEME_SIPS);
+		}
+	}
+	sift__use_simd = saved;
+	free(message);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)
@@ -369,6 +411,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_uri(&b);
 	check_pair(&a, &b);
 	check_reason_phrase(&a);
+	check_request_uri_fast_path(&a);
 
 	free(a.buf);
 	free(b.buf);

@@ -19,6 +19,7 @@
 #include "sipsift/uri.h"
 #include "grammar/internal.h"
 #include "hdr/internal.h"
+#include "uri/internal.h"
 #include "name_hash.h" /* generated from grammar/headers.def */
 
 /* Which registered headers are comma lists (grammar/headers.def). */
@@ -144,16 +145,10 @@ static int is_alpha(unsigned char c)
 }
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT; only 2.0 is served. */
-static sift_code parse_version(parser *ps, const char *p, const char *stop, const char **after)
+static __attribute__((noinline)) sift_code parse_version_general(parser *ps, const char *p,
+								  const char *stop,
+								  const char **after)
 {
-	/* Nearly every message says exactly "SIP/2.0": no DFA, no number. */
-	if (stop - p >= 7 && memcmp(p, "SIP/2.0", 7) == 0 &&
-	    (stop - p == 7 || (unsigned)(p[7] - '0') > 9)) {
-		if (ps->msg)
-			ps->msg->version = sift__span(ps->buf, p, p + 7);
-		*after = p + 7;
-		return SIFT_OK;
-	}
 	const char *v = sift__match_sip_version(p, stop);
 	if (!v)
 		return fail(ps, SIFT_E_START_LINE, p, "SIP-Version", SIFT_H_NONE);
@@ -170,19 +165,176 @@ static sift_code parse_version(parser *ps, const char *p, const char *stop, cons
 	return SIFT_OK;
 }
 
+static inline sift_code parse_version(parser *ps, const char *p, const char *stop,
+				      const char **after)
+{
+	/* Nearly every message says exactly "SIP/2.0": no DFA, no number.
+	 * Two overlapping 4-byte words, "SIP/" and "/2.0". */
+	uint32_t head, tail, want_head, want_tail;
+	memcpy(&want_head, "SIP/", 4);
+	memcpy(&want_tail, "/2.0", 4);
+	if (stop - p >= 7 && (memcpy(&head, p, 4), memcpy(&tail, p + 3, 4), head == want_head) &&
+	    tail == want_tail && (stop - p == 7 || (unsigned)(p[7] - '0') > 9)) {
+		if (ps->msg)
+			ps->msg->version = sift__span(ps->buf, p, p + 7);
+		*after = p + 7;
+		return SIFT_OK;
+	}
+	return parse_version_general(ps, p, stop, after);
+}
+
+/*
+ * Where the start line has its SP and HTAB bytes, when the scan that found
+ * its end saw them all: bit i for byte i of the line (valid set; no bit
+ * past the line), else the search goes byte by byte (find_either).
+ */
+typedef struct line_blanks {
+	int valid;
+	uint64_t blanks;
+} line_blanks;
+
+/* The first SP or HTAB in [from, to), or to; from the masks, the first
+ * in the line from from on, which may lie past to (a caller's bound on
+ * the search, not on the answer). */
+static inline const char *first_blank(const line_blanks *bits, const char *line, const char *from,
+				      const char *to)
+{
+	if (!bits->valid)
+		return find_either(from, to, ' ', '\t');
+	uint64_t mask = bits->blanks >> (from - line);
+	return mask ? from + __builtin_ctzll(mask) : to;
+}
+
+/* The start line's AVX2 steps (picked at run time, sift__use_simd 2). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_START_LINE_AVX2 1
+#endif
+
+/*
+ * Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII /
+ * UTF8-CONT / SP / HTAB) (RFC 3261 25): a phrase of bytes that are each a
+ * whole element (SP HTAB ! $ & ' ( ) * + , - . / : ; = ? @ _ ~ alphanum,
+ * sift__match_reason_phrase_fast's plain bytes) is one. Each byte gets a
+ * class from its two nibbles, LOW[low nibble] & HIGH[high nibble], each
+ * bit one rectangle of the ASCII table:
+ *   1  TAB (0x09)          2  SP ! $ & ' ( ) * + , - . / (high 2)
+ *   4  0-9 : ; = ? (high 3)  8  A-O a-o (high 4, 6; low 1-F)
+ *   16 P-Z p-z (high 5, 7; low 0-A)  32 @ O P _ (high 4, 5; low 0, F)
+ *   64 ~ (0x7E)
+ */
+#define REASON_LOW(l)                                                                       \
+	(((l) == 9 ? 1 : 0) | ((l) <= 1 || (l) == 4 || (l) >= 6 ? 2 : 0) |                   \
+	 ((l) <= 11 || (l) == 13 || (l) == 15 ? 4 : 0) | ((l) >= 1 ? 8 : 0) |               \
+	 ((l) <= 10 ? 16 : 0) | ((l) == 0 || (l) == 15 ? 32 : 0) | ((l) == 14 ? 64 : 0))
+#define REASON_HIGH(h)                                                                      \
+	((h) == 0 ? 1 : (h) == 2 ? 2 : (h) == 3 ? 4 : (h) == 4 ? 8 | 32 : (h) == 5 ? 16 | 32  \
+	 : (h) == 6 ? 8 : (h) == 7 ? 16 | 64 : 0)
+#define REASON_NIBBLES(f)                                                                   \
+	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
+		f(14), f(15)
+
+#if defined(HAVE_START_LINE_AVX2)
+/* twice: vpshufb looks up each 16-byte lane in its own copy */
+static const unsigned char reason_low[32] = { REASON_NIBBLES(REASON_LOW),
+					      REASON_NIBBLES(REASON_LOW) };
+static const unsigned char reason_high[32] = { REASON_NIBBLES(REASON_HIGH),
+					       REASON_NIBBLES(REASON_HIGH) };
+
+/* Bit i set where byte i of the 32 at p is not a plain one. */
+__attribute__((target("avx2"))) static uint32_t reason_not_plain_avx2(const char *p)
+{
+	__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
+	/* bytes from 0x80 look up 0: vpshufb's rule for an index with bit 7 */
+	__m256i classes = _mm256_and_si256(
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)reason_low), bytes),
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)reason_high), high));
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, _mm256_setzero_si256()));
+}
+#endif
+
+/* Whether [reason, stop) is all plain bytes, told in one AVX2 step when
+ * 32 bytes can be read at reason (0 says nothing). */
+static inline int reason_is_plain(const parser *ps, const char *reason, const char *stop)
+{
+#if defined(HAVE_START_LINE_AVX2)
+	if (sift__use_simd > 1 && stop - reason <= 32 && ps->end - reason >= 32 &&
+	    __builtin_cpu_supports("avx2")) {
+		uint32_t phrase = stop - reason == 32 ? 0xFFFFFFFFu
+						      : (1u << (stop - reason)) - 1;
+		return !(reason_not_plain_avx2(reason) & phrase);
+	}
+#else
+	(void)ps;
+	(void)reason;
+	(void)stop;
+#endif
+	return 0;
+}
+
+/*
+ * The id of the registered method (grammar/methods.def) [p, p + length)
+ * spells, by compares of its first 8 bytes as one word with each name's
+ * (zero-padded, a constant the compiler folds), or 0, which says nothing:
+ * sift__match_method decides then. 16 bytes must be readable at p. The
+ * word is read little-endian; elsewhere this always says 0.
+ */
+#define METHOD_BYTE(name, i)                                                                 \
+	((uint64_t)(sizeof(name) - 1 > (i) ? (unsigned char)(name)[(i) < sizeof(name) ? (i) : 0] \
+					    : 0)                                                  \
+	 << (8 * (i)))
+#define METHOD_WORD(name)                                                                    \
+	(METHOD_BYTE(name, 0) | METHOD_BYTE(name, 1) | METHOD_BYTE(name, 2) |                   \
+	 METHOD_BYTE(name, 3) | METHOD_BYTE(name, 4) | METHOD_BYTE(name, 5) |                   \
+	 METHOD_BYTE(name, 6) | METHOD_BYTE(name, 7))
+
+static inline unsigned method_by_word(const char *p, size_t length)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (length > 15)
+		return 0;
+	uint64_t word;
+	memcpy(&word, p, 8);
+	if (length < 8)
+		word &= (1ull << (8 * length)) - 1;
+#define SIFT_METHOD(id, name, rfc)                                                           \
+	if (length == sizeof(name) - 1 && word == METHOD_WORD(name) &&                           \
+	    (sizeof(name) - 1 <= 8 ||                                                            \
+	     memcmp(p + 8, (name) + (sizeof(name) - 1 > 8 ? 8 : 0),                              \
+		    sizeof(name) - 1 > 8 ? sizeof(name) - 9 : 0) == 0))                          \
+		return SIFT_METHOD_##id;
+#include "methods.def"
+#undef SIFT_METHOD
+#else
+	(void)p;
+	(void)length;
+#endif
+	return 0;
+}
+
 /*
  * Request-Line = Method SP Request-URI SP SIP-Version CRLF
  * Status-Line  = SIP-Version SP Status-Code SP Reason-Phrase CRLF
  * [p, stop) is the line without its line end.
  */
-static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
+static sift_code parse_start_line(parser *ps, const char *p, const char *stop,
+				  const line_blanks *bits)
 {
+	const char *line = p;
 	sift_msg *msg = ps->msg;
 	const char *q;
 	sift_code code;
 	int strict = (ps->options & SIFT_OPT_STRICT) != 0;
 
-	if (stop - p >= 4 && (memcmp(p, "SIP/", 4) == 0 || sift__equal_nocase(p, 4, "SIP/"))) {
+	/* "SIP/" in any case (RFC 3261 7.2 is then the line's grammar), as a
+	 * word: OR-ing 0x20 into the first three bytes folds only a letter's
+	 * case onto "s", "i" or "p". */
+	uint32_t head = 0, fold, sip;
+	memcpy(&fold, "\x20\x20\x20\x00", 4);
+	memcpy(&sip, "sip/", 4);
+	if (stop - p >= 4)
+		memcpy(&head, p, 4);
+	if (stop - p >= 4 && (head | fold) == sip) {
 		if ((code = parse_version(ps, p, stop, &q)) != SIFT_OK)
 			return code;
 		if (q >= stop || *q != ' ')
@@ -204,7 +356,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 				return fail(ps, SIFT_E_STATUS_CODE, q, "Status-Code", SIFT_H_NONE);
 			reason = q + 1;
 			const char *phrase_end;
-			if (!(ps->options & SIFT_OPT_INDEX_ONLY) &&
+			if (!(ps->options & SIFT_OPT_INDEX_ONLY) && !reason_is_plain(ps, reason, stop) &&
 			    (phrase_end = sift__match_reason_phrase_fast(reason, stop)) != stop)
 				return fail(ps, SIFT_E_START_LINE, phrase_end, "Reason-Phrase",
 					    SIFT_H_NONE);
@@ -223,11 +375,16 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 
 	/* Method = token (RFC 3261 7.1). A registered method before the first
 	 * SP is a token ending there; anything else goes through the token DFA,
-	 * which also says what is wrong. */
+	 * which also says what is wrong. (An HTAB first ends no registered
+	 * method, nor does a SP past the 32 bytes searched byte by byte: the
+	 * token DFA's case too.) */
 	unsigned method_id = 0;
-	q = find_either(p, stop - p > 32 ? p + 32 : stop, ' ', ' ');
-	if (q < stop && *q == ' ' && q > p)
-		method_id = sift__match_method(p, (size_t)(q - p));
+	q = first_blank(bits, line, p, stop - p > 32 ? p + 32 : stop);
+	if (q < stop && *q == ' ' && q > p) {
+		method_id = bits->valid ? method_by_word(p, (size_t)(q - p)) : 0;
+		if (!method_id)
+			method_id = sift__match_method(p, (size_t)(q - p));
+	}
 	if (!method_id) {
 		q = sift__match_token(p, stop);
 		if (!q)
@@ -241,7 +398,7 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 	p = q + 1;
 	if (p >= stop || !is_alpha((unsigned char)*p))
 		return fail(ps, SIFT_E_START_LINE, p, "Request-URI", SIFT_H_NONE);
-	q = find_either(p, stop, ' ', '\t');
+	q = first_blank(bits, line, p, stop);
 	const char *uri = p, *uri_end = q;
 	if (q >= stop || *q != ' ')
 		return fail(ps, SIFT_E_START_LINE, q, "Request-Line", SIFT_H_NONE);
@@ -261,7 +418,11 @@ static sift_code parse_start_line(parser *ps, const char *p, const char *stop)
 		msg->method_id = (uint16_t)method_id; /* 0 (OTHER) for an extension method */
 		msg->request_uri = sift__span(ps->buf, uri, uri_end);
 	}
-	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY)) {
+	/* Full validation; the common shapes need no sift_uri (it would say
+	 * OK and hold no headers), the message's bytes after the URI let the
+	 * fast path's host scanner read on. */
+	if (!ps->framing && !(ps->options & SIFT_OPT_INDEX_ONLY) &&
+	    !sift__sip_uri_fast_accept(uri, uri_end, ps->end)) {
 		sift_uri parsed;
 		code = sift_uri_parse(ps->buf, sift__span(ps->buf, uri, uri_end), ps->options, &parsed,
 				      &ps->error);
@@ -941,19 +1102,88 @@ static const char *skip_leading_line_ends(const char *p, const char *end, unsign
 	}
 }
 
+/*
+ * The first CR or LF of the 64 bytes at p (all readable), or NULL, and in
+ * *bits where the SP and HTAB bytes are: a start line (nearly always
+ * shorter) needs one pass over its bytes, not one per separator. AVX2
+ * looks at 32 bytes a step where the CPU has it (sift__use_simd 2), SSE2
+ * at 16.
+ */
+#define LINE_BITS_STEP(bytes, equal, either, movemask, i)                                    \
+	do {                                                                                   \
+		ends |= (uint64_t)(uint32_t)movemask(either(equal(bytes, cr), equal(bytes, lf)))  \
+			<< (i);                                                                \
+		blanks |= (uint64_t)(uint32_t)movemask(either(equal(bytes, sp), equal(bytes, tab))) \
+			  << (i);                                                              \
+	} while (0)
+#if defined(HAVE_START_LINE_AVX2)
+__attribute__((target("avx2"))) static const char *start_line_bits_avx2(const char *p,
+									line_blanks *bits)
+{
+	const __m256i cr = _mm256_set1_epi8('\r'), lf = _mm256_set1_epi8('\n');
+	const __m256i sp = _mm256_set1_epi8(' '), tab = _mm256_set1_epi8('\t');
+	uint64_t ends = 0, blanks = 0;
+	__m256i low = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	LINE_BITS_STEP(low, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 0);
+	if (!ends) { /* a status line (and a short request line) ends in the first step */
+		__m256i high = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+		LINE_BITS_STEP(high, _mm256_cmpeq_epi8, _mm256_or_si256, _mm256_movemask_epi8, 32);
+	}
+	bits->blanks = blanks;
+	return ends ? p + __builtin_ctzll(ends) : NULL;
+}
+#endif
+
+static const char *start_line_bits(const char *p, line_blanks *bits)
+{
+#if defined(HAVE_START_LINE_AVX2)
+	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2")) {
+		bits->valid = 1;
+		return start_line_bits_avx2(p, bits);
+	}
+#endif
+#if defined(__SSE2__)
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+	uint64_t ends = 0, blanks = 0;
+	for (unsigned i = 0; i < 64; i += 16) {
+		__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		LINE_BITS_STEP(bytes, _mm_cmpeq_epi8, _mm_or_si128, _mm_movemask_epi8, i);
+	}
+	bits->valid = 1;
+	bits->blanks = blanks;
+	return ends ? p + __builtin_ctzll(ends) : NULL;
+#else
+	(void)p;
+	(void)bits;
+	return NULL;
+#endif
+}
+
 /* Starts the parse: the start line. *headers receives the first header line. */
 static sift_code scan_start_line(parser *ps, const char *p, const char **headers)
 {
-	const char *lf;
-	sift_code code = line_end(ps, p, &lf, SIFT_H_NONE);
+	const char *lf, *at = NULL;
+	line_blanks bits = { 0, 0 };
+	sift_code code;
+	if (sift__use_simd && ps->end - p >= 64)
+		at = start_line_bits(p, &bits);
+	if (at) {
+		bits.blanks &= (1ull << (at - p)) - 1; /* at - p < 64 */
+		code = line_break_at(ps, at, &lf, SIFT_H_NONE);
+	} else {
+		bits.valid = 0; /* a longer line: its blanks are not all known */
+		code = line_end(ps, p, &lf, SIFT_H_NONE);
+	}
 	if (code != SIFT_OK)
 		return code;
 	if (!lf)
 		return NEED_MORE;
-	const char *stop = content_end(p, lf);
+	/* From the masks, at is the first CR or LF: the content ends there. */
+	const char *stop = at ? at : content_end(p, lf);
 	if (ps->msg)
 		ps->msg->start_line = sift__span(ps->buf, p, stop);
-	if ((code = parse_start_line(ps, p, stop)) != SIFT_OK)
+	if ((code = parse_start_line(ps, p, stop, &bits)) != SIFT_OK)
 		return code;
 	*headers = lf + 1;
 	return SIFT_OK;

@@ -39,4 +39,16 @@ static inline unsigned char sift__lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* perf-start: the Request-URI's fast path (src/uri/uri.c). */
+/*
+ * 1 when [p, end) is a SIP or SIPS URI of the common shapes,
+ * sip:[user@]host[:port]*(;pname[=pvalue]), that sift_uri_parse() accepts
+ * with every option (none changes the SIP-URI grammar) and without
+ * headers; 0 says nothing. The bytes up to readable_end (>= end) may be
+ * read: a message holds more after its Request-URI, which saves the host
+ * scanner its copy of a short rest.
+ */
+int sift__sip_uri_fast_accept(const char *p, const char *end, const char *readable_end);
+/* End of perf-start. */
+
 #endif
