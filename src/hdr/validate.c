@@ -86,7 +86,8 @@ CHECK(header_text)
  * other value, and so every error, is sift_addr_parse's. */
 static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
 {
-	if (buf && sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options))
+	if (buf && (sift__addr_masks_accept(buf, value, options) ||
+		    sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options)))
 		return SIFT_OK;
 	sift_addr parsed;
 	return sift_addr_parse(buf, value, options, &parsed, err);
