@@ -6,7 +6,8 @@
  * of bytes (user, host, token...), and the common shapes are walked on
  * those masks, each segment's end found by one count of trailing zeros
  * and its bytes checked by it, where the DFAs of fast_addr.re take a
- * table test and a branch a byte.
+ * table test and a branch a byte. Where the CPU has AVX2 and BMI2 (its
+ * variable shifts without the count in CL) and sift__use_simd is 2.
  *
  * It accepts a subset of what sift__addr_fast_accept (fast_addr.re)
  * accepts with the same options, and so of what sift_addr_parse accepts;
@@ -104,12 +105,12 @@ static const unsigned char class_qdtext[32] = MASKS_TABLE(MASKS_QDTEXT);
  * the bits from n up set: every class mask has them, so each run ends at
  * the value's end at the latest. */
 typedef struct value_blocks {
-	__m256i bytes[2], rows[2];
+	__m256i bytes0, bytes1, rows0, rows1;
 	unsigned n, shift;
 	uint64_t beyond;
 } value_blocks;
 
-#define MASKS_AVX2 __attribute__((target("avx2"), always_inline)) static inline
+#define MASKS_AVX2 __attribute__((target("avx2,bmi,bmi2"), always_inline)) static inline
 
 MASKS_AVX2 __m256i masks_load(const void *p)
 {
@@ -134,8 +135,8 @@ MASKS_AVX2 uint32_t outside_block(__m256i bytes, __m256i rows, const unsigned ch
 
 MASKS_AVX2 uint64_t outside(const value_blocks *v, int two, const unsigned char *class_table)
 {
-	return masks_join(v, two, outside_block(v->bytes[0], v->rows[0], class_table),
-			  two ? outside_block(v->bytes[1], v->rows[1], class_table) : 0);
+	return masks_join(v, two, outside_block(v->bytes0, v->rows0, class_table),
+			  two ? outside_block(v->bytes1, v->rows1, class_table) : 0);
 }
 
 /* The same for the first 32 bytes, every bit from 32 on set: for the
@@ -143,7 +144,7 @@ MASKS_AVX2 uint64_t outside(const value_blocks *v, int two, const unsigned char 
  * left to fast_addr.re. */
 MASKS_AVX2 uint64_t outside_start(const value_blocks *v, int two, const unsigned char *class_table)
 {
-	uint32_t first = outside_block(v->bytes[0], v->rows[0], class_table);
+	uint32_t first = outside_block(v->bytes0, v->rows0, class_table);
 	return two ? (uint64_t)first | ~0ull << 32 : masks_join(v, 0, first, 0);
 }
 
@@ -152,8 +153,8 @@ MASKS_AVX2 uint64_t byte_is(const value_blocks *v, int two, char c)
 {
 	__m256i wanted = _mm256_set1_epi8(c);
 	return masks_join(v, two,
-			  (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes[0], wanted)),
-			  two ? (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes[1], wanted))
+			  (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes0, wanted)),
+			  two ? (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes1, wanted))
 			      : 0) &
 	       ~v->beyond;
 }
@@ -314,35 +315,50 @@ MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int two
 	return 1;
 }
 
-__attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_span value,
+/* A value of fewer than 32 bytes with fewer before it in the buffer: a
+ * copy, NULs after it (in no class). Out of line: its buffer would cost
+ * the common path a stack frame. */
+__attribute__((target("avx2,bmi,bmi2"), noinline)) static __m256i load_padded(const char *p, unsigned n)
+{
+	char padded[32];
+	memset(padded, 0, sizeof padded);
+	memcpy(padded, p, n);
+	return masks_load(padded);
+}
+
+MASKS_AVX2 __m256i rows_of(__m256i bytes)
+{
+	return _mm256_shuffle_epi8(masks_load(masks_rows),
+				   _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F)));
+}
+
+__attribute__((target("avx2,bmi,bmi2"))) static int accept_avx2(const char *buf, sift_span value,
 						       unsigned options)
 {
 	const char *p = buf + value.off;
 	value_blocks v;
 	v.n = value.len;
 	v.beyond = ~0ull << v.n;
-	int two = v.n > 32;
 	v.shift = 0;
-	char padded[32];
-	if (two) {
-		v.bytes[0] = masks_load(p);
-		v.bytes[1] = masks_load(p + v.n - 32);
-	} else if (value.off + v.n >= 32) {
+	if (v.n > 32) {
+		v.bytes0 = masks_load(p);
+		v.bytes1 = masks_load(p + v.n - 32);
+		v.rows0 = rows_of(v.bytes0);
+		v.rows1 = rows_of(v.bytes1);
+		/* one walk for each count of blocks, each with its own masks */
+		return accept_blocks(p, &v, 1, options);
+	}
+	if (value.off + v.n >= 32) {
 		/* the 32 bytes that end with the value: the caller's buffer
 		 * holds them (sift_span is an offset into it) */
 		v.shift = 32 - v.n;
-		v.bytes[0] = masks_load(p - v.shift);
+		v.bytes0 = masks_load(p - v.shift);
 	} else {
-		memset(padded, 0, sizeof padded);
-		memcpy(padded, p, v.n);
-		v.bytes[0] = masks_load(padded);
+		v.bytes0 = load_padded(p, v.n);
 	}
-	__m256i rows = masks_load(masks_rows), low_nibbles = _mm256_set1_epi8(0x0F);
-	for (int b = 0; b <= two; b++)
-		v.rows[b] = _mm256_shuffle_epi8(
-			rows, _mm256_and_si256(_mm256_srli_epi16(v.bytes[b], 4), low_nibbles));
-	/* one walk for each count of blocks, each with its own masks */
-	return two ? accept_blocks(p, &v, 1, options) : accept_blocks(p, &v, 0, options);
+	v.rows0 = rows_of(v.bytes0);
+	v.bytes1 = v.rows1 = _mm256_setzero_si256();
+	return accept_blocks(p, &v, 0, options);
 }
 #define HAVE_ACCEPT_AVX2 1
 #endif
@@ -351,7 +367,7 @@ int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options)
 {
 #if defined(HAVE_ACCEPT_AVX2)
 	if (value.len >= 1 && value.len <= 63 && sift__use_simd > 1 &&
-	    __builtin_cpu_supports("avx2"))
+	    __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
 		return accept_avx2(buf, value, options);
 #endif
 	(void)buf;
