@@ -168,6 +168,29 @@ static inline unsigned run_end(uint64_t outside_mask, unsigned from)
 #define SCHEME_WORD(fourth) \
 	((uint32_t)'s' | (uint32_t)'i' << 8 | (uint32_t)'p' << 16 | (uint32_t)(fourth) << 24)
 
+/* The end of the run of a class's bytes at `from` (at most n): the run of
+ * host bytes (host_outside) when a byte the caller expects after the run
+ * ends it, or the value's end; else the class's own run. Every class
+ * given here holds the host's bytes (alphanum, "-", ".") and none of the
+ * stop bytes given with it (checked below), so the two runs end at the
+ * same byte then; nearly every user, parameter name and value is made of
+ * host bytes, and their class's masks are not computed. */
+MASKS_AVX2 unsigned run_end_via_host(const value_blocks *v, int two, uint64_t host_outside,
+				     const unsigned char *class_table, const char *p, unsigned n,
+				     unsigned from, char stop, char other_stop, char third_stop)
+{
+	unsigned end = run_end(host_outside, from);
+	if (__builtin_expect(end == n || p[end] == stop || p[end] == other_stop ||
+				     p[end] == third_stop,
+			     1))
+		return end;
+	return run_end(outside(v, two, class_table), from);
+}
+_Static_assert(!MASKS_USER('@'), "the user's run stops at @");
+_Static_assert(!MASKS_PARAMCHAR(';') && !MASKS_PARAMCHAR('=') && !MASKS_PARAMCHAR('>'),
+	       "a URI parameter's run stops at ; = >");
+_Static_assert(!MASKS_TOKEN(';') && !MASKS_TOKEN('='), "a header parameter's run stops at ; =");
+
 /* "sip:" or "sips:" at p, in any case (RFC 3261 19.1.1: the scheme is
  * case-insensitive), with at least `room` bytes there: the length, or 0. */
 static inline unsigned sip_scheme(const char *p, unsigned room)
@@ -230,13 +253,14 @@ MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int two
 	at += scheme;
 
 	/* userinfo: the user's run when an "@" ends it */
-	unsigned user_end = run_end(outside(v, two, class_user), at);
+	uint64_t host_outside = outside(v, two, class_host);
+	unsigned user_end = run_end_via_host(v, two, host_outside, class_user, p, n, at, '@', '@', '@');
 	if (user_end > at && user_end < n && p[user_end] == '@')
 		at = user_end + 1;
 
 	/* host: the run of label bytes and dots, a hostname or IPv4address
 	 * as a whole (sift__scan_host finds that end too) */
-	unsigned host_end = run_end(outside(v, two, class_host), at);
+	unsigned host_end = run_end(host_outside, at);
 	if (host_end == at)
 		return 0;
 	unsigned host_length = host_end - at;
@@ -263,19 +287,19 @@ MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int two
 
 	if (name_addr) {
 		/* *( ";" pname [ "=" pvalue ] ) ">" */
-		if (at < n && p[at] == ';') {
-			uint64_t paramchar_outside = outside(v, two, class_paramchar);
-			while (at < n && p[at] == ';') {
-				unsigned name_end = run_end(paramchar_outside, at + 1);
-				if (name_end == at + 1)
+		while (at < n && p[at] == ';') {
+			unsigned name_end = run_end_via_host(v, two, host_outside, class_paramchar, p,
+							     n, at + 1, ';', '=', '>');
+			if (name_end == at + 1)
+				return 0;
+			at = name_end;
+			if (at < n && p[at] == '=') {
+				unsigned value_end = run_end_via_host(v, two, host_outside,
+								      class_paramchar, p, n, at + 1,
+								      ';', '=', '>');
+				if (value_end == at + 1)
 					return 0;
-				at = name_end;
-				if (at < n && p[at] == '=') {
-					unsigned value_end = run_end(paramchar_outside, at + 1);
-					if (value_end == at + 1)
-						return 0;
-					at = value_end;
-				}
+				at = value_end;
 			}
 		}
 		if (at >= n || p[at] != '>')
@@ -288,16 +312,18 @@ MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int two
 		return 0;
 
 	/* *( ";" token [ "=" token ] ) to the end */
-	uint64_t token_outside = outside(v, two, class_token);
 	while (at < n) {
 		if (p[at] != ';')
 			return 0;
-		unsigned name = at + 1, name_end = run_end(token_outside, name);
+		unsigned name = at + 1;
+		unsigned name_end =
+			run_end_via_host(v, two, host_outside, class_token, p, n, name, ';', '=', ';');
 		if (name_end == name)
 			return 0;
 		at = name_end;
 		if (at < n && p[at] == '=') {
-			unsigned value_end = run_end(token_outside, at + 1);
+			unsigned value_end = run_end_via_host(v, two, host_outside, class_token, p, n,
+							      at + 1, ';', '=', ';');
 			if (value_end == at + 1)
 				return 0;
 			at = value_end;

@@ -848,6 +848,9 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"sip:alice@atlanta.example.com;tag=88sja8x",
 		"A. G. Bell <sips:agb@bell-tel.com:5061;maddr=x>;tag=a48s;x=y",
 		"Caller<SIP:u@h.example.com>",
+		/* users and parameters beyond the host's bytes */
+		"<sip:a_b=c@h.example.com;k=[::1];m=x_y:z>;tag=x~y;p%41=q*r",
+		"sip:a!b@h.example.com;tag=a'b",
 	};
 	static const char *const others[] = {
 		"\"A\\\"B\" <sip:a@b.example.com>", "<sip:a@b.example.com>;tag", "<sip:a@b.example.com>;tag=",
@@ -855,6 +858,7 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"<sip:a@b.example.com>;q=2", "<sip:a@b.example.com>;expires=x", "<sip:a@b.example.com>;reg-id=0",
 		"<sip:a@b.example.com>;+sip.instance=\"<urn:x>\"", "*", " *", "*x <sip:a@b.example.com>",
 		"<sip:a@1.2.3.4>", "<sip:a@1.2.3.04>", "<sip:a@256.2.3.4>", "<sip:a@1.2.3>", "<sip:a@1.2.3.4.5>",
+		"<sip:a@b_c.example.com>", "sip:a@b~c.example.com;tag=1", "<sip:a@b.example.c_m;lr>",
 		"<sip:a@-b.example.com>", "<sip:a@b-.example.com>", "<sip:a@b..example.com>",
 		"<sip:a@b.example.com.>", "<sip:a@b.example.9com>", "<sip:a@b.1com>", "<sip:a@[::1]>",
 		"<sip:a@b.example.com:5060>", "<sip:a@b.example.com:59999>", "<sip:a@b.example.com:65535>",
