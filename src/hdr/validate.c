@@ -81,8 +81,10 @@ CHECK(header_text)
 }
 
 /* The address headers (RFC 3261 20.10, 20.20, 20.30, 20.34, 20.39): the
- * common shapes are accepted by the DFA of src/grammar/fast_addr.re, which
- * accepts only what sift_addr_parse accepts with the same options; every
+ * common shapes are accepted by the byte-class masks of
+ * src/grammar/fast_addr_masks.re, then by the DFA of
+ * src/grammar/fast_addr.re, each accepting only what the next one accepts
+ * (the DFA only what sift_addr_parse accepts) with the same options; every
  * other value, and so every error, is sift_addr_parse's. */
 static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
 {
