@@ -86,13 +86,22 @@ CHECK(header_text)
  * src/grammar/fast_addr.re, each accepting only what the next one accepts
  * (the DFA only what sift_addr_parse accepts) with the same options; every
  * other value, and so every error, is sift_addr_parse's. */
-static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
+static __attribute__((noinline)) sift_code addr_check_rest(const char *buf, sift_span value,
+							     unsigned options, sift_error *err)
 {
-	if (buf && (sift__addr_masks_accept(buf, value, options) ||
-		    sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options)))
+	if (buf && sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options))
 		return SIFT_OK;
 	sift_addr parsed;
 	return sift_addr_parse(buf, value, options, &parsed, err);
+}
+
+/* The masks stage first, without the frame the rest needs (its scratch
+ * sift_addr). */
+static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
+{
+	if (buf && sift__addr_masks_accept(buf, value, options))
+		return SIFT_OK;
+	return addr_check_rest(buf, value, options, err);
 }
 
 /* The headers whose value is name-addr / addr-spec with header parameters
