@@ -112,7 +112,7 @@ static sift_code addr_check(const char *buf, sift_span value, unsigned options, 
  * 9.1, 9.2) without parameters: sift_addr_flags() has each one's flags. */
 CHECK(addr)
 {
-	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift_addr_flags(id), err);
+	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift__addr_flags(id), err);
 }
 
 CHECK_PARSED(via, sift_via, sift_via_parse)                          /* RFC 3261 20.42 */
