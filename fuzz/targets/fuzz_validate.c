@@ -28,6 +28,10 @@
  *   - where sift__addr_fast_accept (src/grammar/fast_addr.re) accepts it
  *     with a set of SIFT_ADDR_* flags validation uses, sift_addr_parse
  *     accepts it with the same flags;
+ *   - where sift__addr_masks_accept (src/grammar/fast_addr_masks.re)
+ *     accepts it, read from the exact copy or in place after 32 bytes of
+ *     the input (it reads the buffer before the value), so does
+ *     sift__addr_fast_accept, and the two reads give the same verdict;
  *   - sift__scan_host (src/grammar/scan_uri.re: its hostname and
  *     IPv4address without the DFA) finds the end and kind that
  *     sift__scan_host_dfa finds, from each of the first 64 bytes of the
@@ -112,6 +116,25 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 		for (size_t f = 0; f < sizeof address_flags / sizeof address_flags[0]; f++) {
 			unsigned options = modes[m] | address_flags[f];
 			sift_addr addr;
+			int masks = sift__addr_masks_accept(copy, value, options);
+			if (len >= 31) {
+				/* the value's bytes from 31 on, after 32 bytes of the
+				 * input and after 31 of the copy */
+				sift_span later = { 32, (uint32_t)(len - 31) };
+				sift_span later_copy = { 31, (uint32_t)(len - 31) };
+				if (sift__addr_masks_accept(copy, later_copy, options) !=
+				    sift__addr_masks_accept((const char *)data, later, options)) {
+					fprintf(stderr, "fuzz_validate: sift__addr_masks_accept "
+							"depends on the bytes before the value\n");
+					abort();
+				}
+			}
+			if (masks && !sift__addr_fast_accept(copy, copy + len, options)) {
+				fprintf(stderr, "fuzz_validate: sift__addr_masks_accept accepts a value "
+						"sift__addr_fast_accept does not (options 0x%x)\n",
+					options);
+				abort();
+			}
 			if (sift__addr_fast_accept(copy, copy + len, options) &&
 			    sift_addr_parse(copy, value, options, &addr, NULL) != SIFT_OK) {
 				fprintf(stderr, "fuzz_validate: sift__addr_fast_accept accepts a value "

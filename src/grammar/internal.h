@@ -181,6 +181,11 @@ unsigned sift__scan_addr_param_name(const char *p, const char *end, const char *
  * the common shapes, which sift_addr_parse() accepts with these options
  * (SIFT_ADDR_* flags and mode); 0 says nothing (src/grammar/fast_addr.re). */
 int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
+/* Its first stage, on bit masks of the whole value (src/grammar/
+ * fast_addr_masks.re): 1 only for values sift__addr_fast_accept accepts,
+ * 0 says nothing. Reads the bytes of buf before value.off too. */
+#include "sipsift/span.h"
+int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */

@@ -5,6 +5,7 @@
  * ABNF in grammar/, longest match, NULL when the rule does not match at p.
  */
 #include "grammar/internal.h"
+#include "grammar/host_run.h"
 #include "sipsift/uri.h"
 #include <stdint.h>
 #include <string.h>
@@ -323,66 +324,14 @@ done:
 	return n;
 }
 
-/* RFC 3986 3.2.2 (RFC 5954 4.1): dec-octet = DIGIT / %x31-39 DIGIT /
- * "1" 2DIGIT / "2" %x30-34 DIGIT / "25" %x30-35, for length digits at g. */
-static inline int is_dec_octet(const char *g, size_t length)
-{
-	switch (length) {
-	case 1:
-		return 1;
-	case 2:
-		return g[0] != '0';
-	case 3:
-		return g[0] == '1' || (g[0] == '2' && (g[1] < '5' || (g[1] == '5' && g[2] <= '5')));
-	default:
-		return 0;
-	}
-}
-
 /* The host at p given the run of label bytes and dots there (n bytes, its
- * masks in bits), without the DFA for the common hosts. Every hostname and
- * IPv4address is made of those bytes and an IPv6reference starts with
- * "[", so no host at p is longer than the run:
- * - when the whole run is a hostname (labels that neither start nor end
- *   with "-", the last one starting with ALPHA, one "." between them and
- *   maybe one after), it is the longest match, and not an IPv4address
- *   (whose last label is digits), which would win a tie;
- * - when it is four dec-octets and three dots, an IPv4address (RFC 3986
- *   3.2.2), no hostname matches (a toplabel starts with ALPHA) and the
- *   run is the match.
- * Any other run ("1.2.3.04", "a-.b", and "[") goes to the DFA. */
+ * masks in bits): the run itself where src/grammar/host_run.h can tell
+ * without the DFA (nearly every host), else the DFA's longest match. */
 static inline __attribute__((always_inline)) const char *
 host_of_run(const char *p, const char *end, size_t n, const host_run_bits *bits, unsigned *kind)
 {
-	if (n && !(bits->letters | bits->hyphens)) {
-		/* digits and dots: three dots between four dec-octets */
-		uint64_t dots = bits->dots;
-		size_t group = 0;
-		int i = 0;
-		for (; i < 3 && dots; i++, dots &= dots - 1) {
-			size_t dot = (size_t)__builtin_ctzll(dots);
-			if (!is_dec_octet(p + group, dot - group))
-				break;
-			group = dot + 1;
-		}
-		if (i == 3 && !dots && is_dec_octet(p + group, n - group)) {
-			*kind = SIFT_HOST_IPV4;
-			return p + n;
-		}
-	} else if (n) {
-		uint64_t dots = bits->dots, hyphens = bits->hyphens, last = 1ull << (n - 1);
-		/* A label that is empty or starts or ends with "-": a "." or
-		 * "-" first, "..", ".-", "-." or "-" last. */
-		uint64_t bad = ((dots | hyphens) & 1) | (dots & (dots | hyphens) >> 1) |
-			       (hyphens & dots >> 1) | (hyphens & last);
-		/* The toplabel starts after the last "." but a trailing one
-		 * (the mask holds at most 63 bits: the shift loses none). */
-		size_t top = (size_t)(63 - __builtin_clzll(((dots & ~last) << 1) | 1));
-		if (!bad && (unsigned char)((p[top] | 0x20) - 'a') < 26) {
-			*kind = SIFT_HOST_NAME;
-			return p + n;
-		}
-	}
+	if (n && sift__host_run_is_host(p, n, bits->dots, bits->hyphens, bits->letters, kind))
+		return p + n;
 	return sift__scan_host_dfa(p, end, kind);
 }
 

@@ -8,22 +8,7 @@
 
 unsigned sift_addr_flags(sift_header_id id)
 {
-	switch (id) {
-	case SIFT_H_CONTACT:
-		return SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT;
-	case SIFT_H_ROUTE:
-	case SIFT_H_RECORD_ROUTE:
-	case SIFT_H_PATH:          /* RFC 3327 4: path-value = name-addr *( SEMI rr-param ) */
-	case SIFT_H_SERVICE_ROUTE: /* RFC 3608 5: sr-value = name-addr *( SEMI rr-param ) */
-	case SIFT_H_DIVERSION:     /* RFC 5806 4 */
-	case SIFT_H_HISTORY_INFO:  /* RFC 7044 9: hi-targeted-to-uri = name-addr */
-		return SIFT_ADDR_NAME_ADDR_ONLY;
-	case SIFT_H_P_ASSERTED_IDENTITY:
-	case SIFT_H_P_PREFERRED_IDENTITY:
-		return SIFT_ADDR_NO_PARAMS;
-	default:
-		return 0;
-	}
+	return sift__addr_flags(id);
 }
 
 int sift_header_is_addr(sift_header_id id)

@@ -85,6 +85,29 @@ typedef sift_code (*sift__value_check)(const char *buf, sift_header_id id, sift_
  * grammar/headers.def; SIFT_H_OTHER's is the header-value text rule. */
 extern const sift__value_check sift__value_checks[SIFT_H_COUNT];
 
+/* sift_addr_flags() (src/hdr/addr_ext.c), inline for full validation,
+ * which asks it for every address header value. */
+static inline unsigned sift__addr_flags(sift_header_id id)
+{
+	switch (id) {
+	case SIFT_H_CONTACT:
+		return SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT;
+	case SIFT_H_ROUTE:
+	case SIFT_H_RECORD_ROUTE:
+	case SIFT_H_PATH:          /* RFC 3327 4: path-value = name-addr *( SEMI rr-param ) */
+	case SIFT_H_SERVICE_ROUTE: /* RFC 3608 5: sr-value = name-addr *( SEMI rr-param ) */
+	case SIFT_H_DIVERSION:     /* RFC 5806 4 */
+	case SIFT_H_HISTORY_INFO:  /* RFC 7044 9: hi-targeted-to-uri = name-addr */
+		return SIFT_ADDR_NAME_ADDR_ONLY;
+	case SIFT_H_P_ASSERTED_IDENTITY:
+	case SIFT_H_P_PREFERRED_IDENTITY:
+		return SIFT_ADDR_NO_PARAMS;
+	default:
+		return 0;
+	}
+}
+/* End of sift__addr_flags. */
+
 /* 1 when full validation checks header id's values as plain addresses
  * (the check "addr" of grammar/headers.def: sift_addr_parse() with
  * sift_addr_flags(id), nothing more; src/hdr/validate.c). */

@@ -148,15 +148,27 @@ CHECK(header_text)
 }
 
 /* The address headers (RFC 3261 20.10, 20.20, 20.30, 20.34, 20.39): the
- * common shapes are accepted by the DFA of src/grammar/fast_addr.re, which
- * accepts only what sift_addr_parse accepts with the same options; every
+ * common shapes are accepted by the byte-class masks of
+ * src/grammar/fast_addr_masks.re, then by the DFA of
+ * src/grammar/fast_addr.re, each accepting only what the next one accepts
+ * (the DFA only what sift_addr_parse accepts) with the same options; every
  * other value, and so every error, is sift_addr_parse's. */
-static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
+static __attribute__((noinline)) sift_code addr_check_rest(const char *buf, sift_span value,
+							     unsigned options, sift_error *err)
 {
 	if (buf && sift__addr_fast_accept(buf + value.off, buf + value.off + value.len, options))
 		return SIFT_OK;
 	sift_addr parsed;
 	return sift_addr_parse(buf, value, options, &parsed, err);
+}
+
+/* The masks stage first, without the frame the rest needs (its scratch
+ * sift_addr). */
+static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
+{
+	if (buf && sift__addr_masks_accept(buf, value, options))
+		return SIFT_OK;
+	return addr_check_rest(buf, value, options, err);
 }
 
 /* The headers whose value is name-addr / addr-spec with header parameters
@@ -167,7 +179,7 @@ static sift_code addr_check(const char *buf, sift_span value, unsigned options, 
  * 9.1, 9.2) without parameters: sift_addr_flags() has each one's flags. */
 CHECK(addr)
 {
-	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift_addr_flags(id), err);
+	return addr_check(buf, value, (options & SIFT_OPT_STRICT) | sift__addr_flags(id), err);
 }
 
 /* Via (RFC 3261 20.42): sift_via_parse's verdict, no sift_via filled. */

@@ -1,0 +1,403 @@
+/*
+ * src/grammar/fast_addr_masks.re - the first, whole-value stage of full
+ * validation's fast path for the address headers (From, To, Contact,
+ * Route... of RFC 3261 20.10, 20.20, 20.30, 20.34, 20.39): the value is
+ * classed once, 32 bytes a step with AVX2, into one bit a byte per class
+ * of bytes (user, host, token...), and the common shapes are walked on
+ * those masks, each segment's end found by one count of trailing zeros
+ * and its bytes checked by it, where the DFAs of fast_addr.re take a
+ * table test and a branch a byte. Where the CPU has AVX2 and BMI2 (its
+ * variable shifts without the count in CL) and sift__use_simd is 2.
+ *
+ * It accepts a subset of what sift__addr_fast_accept (fast_addr.re)
+ * accepts with the same options, and so of what sift_addr_parse accepts;
+ * 0 says nothing and the value goes to those. The subset, in the terms of
+ * fast_addr.re's shapes:
+ *
+ * - at most 63 bytes, no white space but between the display-name and
+ *   "<" (and inside a quoted one), nothing first that is white space or,
+ *   with SIFT_ADDR_ALLOW_STAR, a "*" (the parser's STAR);
+ * - display-name: tokens and white space, or a quoted-string of qdtext
+ *   bytes %x20-7E but DQUOTE and "\";
+ * - the URI: sip or sips, a user of unreserved / "&" / "=" / "+" / "$" /
+ *   "/" (no escaped, no password), a host that the masks of
+ *   src/grammar/host_run.h tell (a hostname or IPv4address), a port of at
+ *   most 59999, in < > other-params of paramchar bytes (no escaped);
+ * - header parameters: token ["=" token]; tag with a value; in Contact
+ *   (SIFT_ADDR_CONTACT) none named q, expires, reg-id or +sip.instance,
+ *   whose values the parser checks (those go to fast_addr.re).
+ *
+ * Each of these is a case of the corresponding shape of fast_addr.re: the
+ * same spans follow, since none of them holds an "@" outside the userinfo
+ * or a byte of the rule that ends the segment before it (see there).
+ * tests/unit/test_addr.c and fuzz/targets/fuzz_validate.c hold it to
+ * sift__addr_fast_accept and sift_addr_parse.
+ */
+#include "grammar/internal.h"
+#include "grammar/host_run.h"
+#include "sipsift/hdr.h"
+#include <stdint.h>
+#include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+
+/* The byte classes, from the ABNF of RFC 3261 25 (grammar/rfc3261.abnf):
+ * alphanum, mark (unreserved = alphanum / mark), token, the user's
+ * unreserved / user-unreserved but ",", ";", "?" (RFC 8217: those are for
+ * a URI in < >), paramchar (param-unreserved / unreserved), the host's
+ * label bytes and dots, and qdtext without LWS folds and UTF8-NONASCII.
+ * "%" (escaped) is in none but token: an escape needs its two HEXDIGs. */
+#define MASKS_ALPHA(c) ((unsigned)(((c) | 0x20) - 'a') < 26)
+#define MASKS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+#define MASKS_ALNUM(c) (MASKS_ALPHA(c) || MASKS_DIGIT(c))
+#define MASKS_MARK(c)                                                                     \
+	((c) == '-' || (c) == '_' || (c) == '.' || (c) == '!' || (c) == '~' || (c) == '*' || \
+	 (c) == '\'' || (c) == '(' || (c) == ')')
+#define MASKS_UNRESERVED(c) (MASKS_ALNUM(c) || MASKS_MARK(c))
+#define MASKS_TOKEN(c)                                                                    \
+	(MASKS_ALNUM(c) || (c) == '-' || (c) == '.' || (c) == '!' || (c) == '%' || (c) == '*' || \
+	 (c) == '_' || (c) == '+' || (c) == '`' || (c) == '\'' || (c) == '~')
+#define MASKS_USER(c)                                                                     \
+	(MASKS_UNRESERVED(c) || (c) == '&' || (c) == '=' || (c) == '+' || (c) == '$' || (c) == '/')
+#define MASKS_PARAMCHAR(c)                                                                \
+	(MASKS_UNRESERVED(c) || (c) == '[' || (c) == ']' || (c) == '/' || (c) == ':' ||      \
+	 (c) == '&' || (c) == '+' || (c) == '$')
+#define MASKS_HOST(c) (MASKS_ALNUM(c) || (c) == '-' || (c) == '.')
+/* *(token LWS) of a display-name, its LWS without folds */
+#define MASKS_DISPLAY(c) (MASKS_TOKEN(c) || (c) == ' ' || (c) == '\t')
+#define MASKS_QDTEXT(c) ((c) >= 0x20 && (c) <= 0x7E && (c) != '"' && (c) != '\\')
+
+/* A class as a table of 16 bytes, one a low nibble: bit r of entry l is
+ * set when byte r * 16 + l is in the class (r 0 to 7; bytes from 0x80 are
+ * in none). A byte is in the class when its entry ANDed with the bit of
+ * its high nibble (masks_rows) is not zero. Twice: vpshufb looks up each
+ * 16-byte lane in its own copy. */
+#define MASKS_ROW(in, l)                                                                   \
+	(unsigned char)((in(0x00 | (l)) << 0) | (in(0x10 | (l)) << 1) | (in(0x20 | (l)) << 2) | \
+			(in(0x30 | (l)) << 3) | (in(0x40 | (l)) << 4) | (in(0x50 | (l)) << 5) | \
+			(in(0x60 | (l)) << 6) | (in(0x70 | (l)) << 7))
+#define MASKS_ROWS(in)                                                                     \
+	MASKS_ROW(in, 0), MASKS_ROW(in, 1), MASKS_ROW(in, 2), MASKS_ROW(in, 3), MASKS_ROW(in, 4), \
+		MASKS_ROW(in, 5), MASKS_ROW(in, 6), MASKS_ROW(in, 7), MASKS_ROW(in, 8),            \
+		MASKS_ROW(in, 9), MASKS_ROW(in, 10), MASKS_ROW(in, 11), MASKS_ROW(in, 12),         \
+		MASKS_ROW(in, 13), MASKS_ROW(in, 14), MASKS_ROW(in, 15)
+#define MASKS_TABLE(in) { MASKS_ROWS(in), MASKS_ROWS(in) }
+
+static const unsigned char masks_rows[32] = {
+	1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+static const unsigned char class_token[32] = MASKS_TABLE(MASKS_TOKEN);
+static const unsigned char class_user[32] = MASKS_TABLE(MASKS_USER);
+static const unsigned char class_paramchar[32] = MASKS_TABLE(MASKS_PARAMCHAR);
+static const unsigned char class_host[32] = MASKS_TABLE(MASKS_HOST);
+static const unsigned char class_digit[32] = MASKS_TABLE(MASKS_DIGIT);
+static const unsigned char class_display[32] = MASKS_TABLE(MASKS_DISPLAY);
+static const unsigned char class_qdtext[32] = MASKS_TABLE(MASKS_QDTEXT);
+
+/* The value's n bytes (1 to 63) as one or two 32-byte blocks: bytes
+ * 0-31 in the first, the last 32 in the second (they overlap when n is
+ * below 64); a value of at most 32 in the first alone, its bytes at
+ * `shift` on. `rows` holds each byte's bit of masks_rows. `beyond` has
+ * the bits from n up set: every class mask has them, so each run ends at
+ * the value's end at the latest. */
+typedef struct value_blocks {
+	__m256i bytes0, bytes1, rows0, rows1;
+	unsigned n, shift;
+	uint64_t beyond;
+} value_blocks;
+
+#define MASKS_AVX2 __attribute__((target("avx2,bmi,bmi2"), always_inline)) static inline
+
+MASKS_AVX2 __m256i masks_load(const void *p)
+{
+	return _mm256_loadu_si256((const __m256i *)p);
+}
+
+/* The movemasks of the blocks as one mask of the value's bytes. */
+MASKS_AVX2 uint64_t masks_join(const value_blocks *v, int two, uint32_t first, uint32_t second)
+{
+	if (!two)
+		return ((uint64_t)first >> v->shift) | v->beyond;
+	return (uint64_t)first | ((uint64_t)second << (v->n - 32)) | v->beyond;
+}
+
+/* Bit i set where byte i is not in the class (or i is n or more). */
+MASKS_AVX2 uint32_t outside_block(__m256i bytes, __m256i rows, const unsigned char *class_table)
+{
+	return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+		_mm256_and_si256(_mm256_shuffle_epi8(masks_load(class_table), bytes), rows),
+		_mm256_setzero_si256()));
+}
+
+MASKS_AVX2 uint64_t outside(const value_blocks *v, int two, const unsigned char *class_table)
+{
+	return masks_join(v, two, outside_block(v->bytes0, v->rows0, class_table),
+			  two ? outside_block(v->bytes1, v->rows1, class_table) : 0);
+}
+
+/* The same for the first 32 bytes, every bit from 32 on set: for the
+ * display-name, which starts the value and is short; a longer one is
+ * left to fast_addr.re. */
+MASKS_AVX2 uint64_t outside_start(const value_blocks *v, int two, const unsigned char *class_table)
+{
+	uint32_t first = outside_block(v->bytes0, v->rows0, class_table);
+	return two ? (uint64_t)first | ~0ull << 32 : masks_join(v, 0, first, 0);
+}
+
+/* Bit i set where byte i is c (none from n on). */
+MASKS_AVX2 uint64_t byte_is(const value_blocks *v, int two, char c)
+{
+	__m256i wanted = _mm256_set1_epi8(c);
+	return masks_join(v, two,
+			  (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes0, wanted)),
+			  two ? (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes1, wanted))
+			      : 0) &
+	       ~v->beyond;
+}
+
+/* The first byte from `from` (at most n) that is outside: n at the latest. */
+static inline unsigned run_end(uint64_t outside_mask, unsigned from)
+{
+	return from + (unsigned)__builtin_ctzll(outside_mask >> from);
+}
+
+#define SCHEME_WORD(fourth) \
+	((uint32_t)'s' | (uint32_t)'i' << 8 | (uint32_t)'p' << 16 | (uint32_t)(fourth) << 24)
+
+/* The end of the run of a class's bytes at `from` (at most n): the run of
+ * host bytes (host_outside) when a byte the caller expects after the run
+ * ends it, or the value's end; else the class's own run. Every class
+ * given here holds the host's bytes (alphanum, "-", ".") and none of the
+ * stop bytes given with it (checked below), so the two runs end at the
+ * same byte then; nearly every user, parameter name and value is made of
+ * host bytes, and their class's masks are not computed. */
+MASKS_AVX2 unsigned run_end_via_host(const value_blocks *v, int two, uint64_t host_outside,
+				     const unsigned char *class_table, const char *p, unsigned n,
+				     unsigned from, char stop, char other_stop, char third_stop)
+{
+	unsigned end = run_end(host_outside, from);
+	if (__builtin_expect(end == n || p[end] == stop || p[end] == other_stop ||
+				     p[end] == third_stop,
+			     1))
+		return end;
+	return run_end(outside(v, two, class_table), from);
+}
+_Static_assert(!MASKS_USER('@'), "the user's run stops at @");
+_Static_assert(!MASKS_PARAMCHAR(';') && !MASKS_PARAMCHAR('=') && !MASKS_PARAMCHAR('>'),
+	       "a URI parameter's run stops at ; = >");
+_Static_assert(!MASKS_TOKEN(';') && !MASKS_TOKEN('='), "a header parameter's run stops at ; =");
+
+/* "sip:" or "sips:" at p, in any case (RFC 3261 19.1.1: the scheme is
+ * case-insensitive), with at least `room` bytes there: the length, or 0. */
+static inline unsigned sip_scheme(const char *p, unsigned room)
+{
+	/* the first four bytes (little-endian: x86), the letters' 0x20 set: "s", "i", "p" are
+	 * the only bytes that give themselves so, with "S", "I", "P" */
+	uint32_t word;
+	if (room < 5)
+		return 0;
+	memcpy(&word, p, 4);
+	word |= 0x00202020u;
+	if (word == SCHEME_WORD(':'))
+		return 4;
+	return (word | 0x20000000u) == SCHEME_WORD('s') && p[4] == ':' ? 5 : 0;
+}
+
+/* A name of length len at p equal to the lowercase `name`, in any case. */
+static inline int name_is(const char *p, unsigned len, const char *name, unsigned name_len)
+{
+	if (len != name_len)
+		return 0;
+	for (unsigned i = 0; i < len; i++)
+		if ((p[i] | 0x20) != name[i])
+			return 0;
+	return 1;
+}
+
+/* The walk of the shapes over the masks of the value p, v->n bytes. */
+MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int two,
+			     unsigned options)
+{
+	const unsigned n = v->n;
+	unsigned at = 0;
+	int name_addr = 1;
+	if (p[0] == '"') {
+		/* quoted-string: qdtext up to the closing DQUOTE */
+		at = run_end(outside_start(v, two, class_qdtext), 1);
+		if (at >= n || p[at] != '"')
+			return 0;
+		for (at++; at < n && (p[at] == ' ' || p[at] == '\t'); at++)
+			;
+		if (at >= n || p[at] != '<')
+			return 0;
+	} else if (p[0] != '<') {
+		if (p[0] == ' ' || p[0] == '\t' || (p[0] == '*' && (options & SIFT_ADDR_ALLOW_STAR)))
+			return 0;
+		/* *(token LWS) "<", or an addr-spec from the start */
+		at = run_end(outside_start(v, two, class_display), 0);
+		if (at >= n || p[at] != '<') {
+			if (options & SIFT_ADDR_NAME_ADDR_ONLY)
+				return 0;
+			name_addr = 0;
+			at = 0;
+		}
+	}
+	at += (unsigned)name_addr;
+	unsigned scheme = sip_scheme(p + at, n - at);
+	if (!scheme)
+		return 0;
+	at += scheme;
+
+	/* userinfo: the user's run when an "@" ends it */
+	uint64_t host_outside = outside(v, two, class_host);
+	unsigned user_end = run_end_via_host(v, two, host_outside, class_user, p, n, at, '@', '@', '@');
+	if (user_end > at && user_end < n && p[user_end] == '@')
+		at = user_end + 1;
+
+	/* host: the run of label bytes and dots, a hostname or IPv4address
+	 * as a whole (sift__scan_host finds that end too) */
+	unsigned host_end = run_end(host_outside, at);
+	if (host_end == at)
+		return 0;
+	unsigned host_length = host_end - at;
+	uint64_t keep = (1ull << host_length) - 1;
+	uint64_t dots = (byte_is(v, two, '.') >> at) & keep;
+	if (!sift__host_run_is_hostname(p + at, host_length, dots,
+					(byte_is(v, two, '-') >> at) & keep)) {
+		/* not a hostname: an IPv4address when all digits and dots
+		 * (sift__host_run_is_host's other case) */
+		uint64_t digits = ~outside(v, two, class_digit) >> at;
+		if ((keep & ~(dots | digits)) || !sift__host_run_is_ipv4(p + at, host_length, dots))
+			return 0;
+	}
+	at = host_end;
+
+	/* port: DIGIT{1,4} / [0-5] DIGIT{4} */
+	if (at < n && p[at] == ':') {
+		unsigned port_end = run_end(outside(v, two, class_digit), at + 1);
+		unsigned digit_count = port_end - at - 1;
+		if (digit_count == 0 || digit_count > 5 || (digit_count == 5 && p[at + 1] > '5'))
+			return 0;
+		at = port_end;
+	}
+
+	if (name_addr) {
+		/* *( ";" pname [ "=" pvalue ] ) ">" */
+		while (at < n && p[at] == ';') {
+			unsigned name_end = run_end_via_host(v, two, host_outside, class_paramchar, p,
+							     n, at + 1, ';', '=', '>');
+			if (name_end == at + 1)
+				return 0;
+			at = name_end;
+			if (at < n && p[at] == '=') {
+				unsigned value_end = run_end_via_host(v, two, host_outside,
+								      class_paramchar, p, n, at + 1,
+								      ';', '=', '>');
+				if (value_end == at + 1)
+					return 0;
+				at = value_end;
+			}
+		}
+		if (at >= n || p[at] != '>')
+			return 0;
+		at++;
+	}
+	if (at == n)
+		return 1;
+	if (options & SIFT_ADDR_NO_PARAMS)
+		return 0;
+
+	/* *( ";" token [ "=" token ] ) to the end */
+	while (at < n) {
+		if (p[at] != ';')
+			return 0;
+		unsigned name = at + 1;
+		unsigned name_end =
+			run_end_via_host(v, two, host_outside, class_token, p, n, name, ';', '=', ';');
+		if (name_end == name)
+			return 0;
+		at = name_end;
+		if (at < n && p[at] == '=') {
+			unsigned value_end = run_end_via_host(v, two, host_outside, class_token, p, n,
+							      at + 1, ';', '=', ';');
+			if (value_end == at + 1)
+				return 0;
+			at = value_end;
+		} else if (name_is(p + name, name_end - name, "tag", 3)) {
+			return 0; /* tag-param = "tag" EQUAL token */
+		}
+		/* contact-params the parser checks: fast_addr.re's to judge */
+		if ((options & SIFT_ADDR_CONTACT) &&
+		    (name_is(p + name, name_end - name, "q", 1) ||
+		     name_is(p + name, name_end - name, "expires", 7) ||
+		     name_is(p + name, name_end - name, "reg-id", 6) ||
+		     name_is(p + name, name_end - name, "+sip.instance", 13)))
+			return 0;
+	}
+	return 1;
+}
+
+/* A value of fewer than 32 bytes with fewer before it in the buffer: a
+ * copy, NULs after it (in no class). Out of line: its buffer would cost
+ * the common path a stack frame. */
+__attribute__((target("avx2,bmi,bmi2"), noinline)) static __m256i load_padded(const char *p, unsigned n)
+{
+	char padded[32];
+	memset(padded, 0, sizeof padded);
+	memcpy(padded, p, n);
+	return masks_load(padded);
+}
+
+MASKS_AVX2 __m256i rows_of(__m256i bytes)
+{
+	return _mm256_shuffle_epi8(masks_load(masks_rows),
+				   _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F)));
+}
+
+__attribute__((target("avx2,bmi,bmi2"))) static int accept_avx2(const char *buf, sift_span value,
+						       unsigned options)
+{
+	const char *p = buf + value.off;
+	value_blocks v;
+	v.n = value.len;
+	v.beyond = ~0ull << v.n;
+	v.shift = 0;
+	if (v.n > 32) {
+		v.bytes0 = masks_load(p);
+		v.bytes1 = masks_load(p + v.n - 32);
+		v.rows0 = rows_of(v.bytes0);
+		v.rows1 = rows_of(v.bytes1);
+		/* one walk for each count of blocks, each with its own masks */
+		return accept_blocks(p, &v, 1, options);
+	}
+	if (value.off + v.n >= 32) {
+		/* the 32 bytes that end with the value: the caller's buffer
+		 * holds them (sift_span is an offset into it) */
+		v.shift = 32 - v.n;
+		v.bytes0 = masks_load(p - v.shift);
+	} else {
+		v.bytes0 = load_padded(p, v.n);
+	}
+	v.rows0 = rows_of(v.bytes0);
+	v.bytes1 = v.rows1 = _mm256_setzero_si256();
+	return accept_blocks(p, &v, 0, options);
+}
+#define HAVE_ACCEPT_AVX2 1
+#endif
+
+int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options)
+{
+#if defined(HAVE_ACCEPT_AVX2)
+	if (value.len >= 1 && value.len <= 63 && sift__use_simd > 1 &&
+	    __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+		return accept_avx2(buf, value, options);
+#endif
+	(void)buf;
+	(void)value;
+	(void)options;
+	return 0;
+}
