@@ -854,7 +854,6 @@ typedef struct auth_masks {
 	 * entries 2w and 2w + 1) */
 	uint32_t non_token[2 * MASK_WORDS_MAX + 4];   /* not a token byte (RFC 3261 25) */
 	uint32_t qdtext_stop[2 * MASK_WORDS_MAX + 4]; /* as qdtext_stops(): DQUOTE, "\", others */
-	uint32_t non_lhex[2 * MASK_WORDS_MAX + 4];    /* not LHEX */
 } auth_masks;
 
 /* The token bytes by nibble: byte b is a token byte when the entry of its
@@ -871,7 +870,7 @@ static const uint8_t token_high[32] = {
 	0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* The three masks of the 32 bytes at p into entry b of m. */
+/* The two masks of the 32 bytes at p into entry b of m. */
 __attribute__((target("avx2"))) static inline void classify_32(const char *p, auth_masks *m,
 							       size_t b)
 {
@@ -887,12 +886,6 @@ __attribute__((target("avx2"))) static inline void classify_32(const char *p, au
 	__m256i marks = _mm256_or_si256(_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('"')),
 					_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('\\')));
 	m->qdtext_stop[b] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(other, marks));
-	/* lhex_run_end()'s range tests */
-	__m256i digit = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 10),
-					  _mm256_add_epi8(bytes, _mm256_set1_epi8((char)(0x80 - '0'))));
-	__m256i letter = _mm256_cmpgt_epi8(_mm256_set1_epi8(-128 + 6),
-					   _mm256_add_epi8(bytes, _mm256_set1_epi8((char)(0x80 - 'a'))));
-	m->non_lhex[b] = ~(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(digit, letter));
 }
 
 /* Fills m for the len (32 to 512) bytes at p; the last step loads the 32
@@ -908,11 +901,10 @@ __attribute__((target("avx2"))) static void classify(const char *p, size_t len, 
 		classify_32(p + len - 32, m, b);
 		m->non_token[b] = (m->non_token[b] >> (32 - rest)) | past;
 		m->qdtext_stop[b] = (m->qdtext_stop[b] >> (32 - rest)) | past;
-		m->non_lhex[b] = (m->non_lhex[b] >> (32 - rest)) | past;
 		b++;
 	}
 	for (; b <= 2 * (len / 64) + 3; b++)
-		m->non_token[b] = m->qdtext_stop[b] = m->non_lhex[b] = ~0u;
+		m->non_token[b] = m->qdtext_stop[b] = ~0u;
 }
 
 /* Word w (bits 64w to 64w + 63) of a mask. */
@@ -1026,10 +1018,11 @@ static unsigned known_id(const char *p, size_t len)
  * check check_value() makes of it in the default mode. The list (32 to 512
  * bytes) is classified once, 32 bytes a step (AVX2); each name, token and
  * quoted-string is then a search for the next set bit of a mask, each
- * name a word compare (known_id()), and the LHEX, token and qdtext of the
- * values tests of mask ranges. Anything else: 0, and the caller asks the
- * parser, which gives the error. test_auth and fuzz_auth hold it to the
- * parser.
+ * name a word compare (known_id()), the token and qdtext of the values
+ * tests of mask ranges, and the LHEX of response and nc lhex_run_end()
+ * (an LHEX mask of every byte costs more than these few). Anything else:
+ * 0, and the caller asks the parser, which gives the error. test_auth and
+ * fuzz_auth hold it to the parser.
  */
 __attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_span value, unsigned which)
 {
@@ -1074,6 +1067,8 @@ __attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_spa
 			if ((present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
 				return 0;
 			present |= bit;
+		}
+		if (known & bit & ~any_text) {
 			int ok = 1;
 			const char *cp = s + c, *cep = s + ce;
 			switch (id) {
@@ -1108,10 +1103,10 @@ __attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_spa
 				ok = sift__equal_nocase(cp, ce - c, "UTF-8");
 				break;
 			case SIFT_AUTHP_RESPONSE:
-				ok = none_set(m.non_lhex, c, ce);
+				ok = lhex_run_end(cp, cep) == cep;
 				break;
 			case SIFT_AUTHP_NC: /* nc-value = 8LHEX */
-				ok = ce - c == 8 && none_set(m.non_lhex, c, ce);
+				ok = ce - c == 8 && lhex_run_end(cp, cep) == cep;
 				break;
 			default: /* any_text */
 				break;
