@@ -903,8 +903,9 @@ __attribute__((target("avx2"))) static void classify(const char *p, size_t len, 
 		m->qdtext_stop[b] = (m->qdtext_stop[b] >> (32 - rest)) | past;
 		b++;
 	}
-	for (; b <= 2 * (len / 64) + 3; b++)
-		m->non_token[b] = m->qdtext_stop[b] = ~0u;
+	/* b >= 2 * (len / 64): four entries reach the guard word */
+	for (size_t i = 0; i < 4; i++)
+		m->non_token[b + i] = m->qdtext_stop[b + i] = ~0u;
 }
 
 /* Word w (bits 64w to 64w + 63) of a mask. */
