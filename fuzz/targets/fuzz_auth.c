@@ -26,10 +26,12 @@
  * three auth parsers, default and strict, with sift__use_simd 2, 1 and 0,
  * returns what sift__auth_parse_general (the whole grammar alone, scalar
  * matchers) returns: the same code, error offset and rule, and the same
- * sift_auth, field by field.
+ * sift_auth, field by field; and where full validation's verdict-only
+ * walk (sift__auth_accept, challenge and credentials, default mode) says
+ * yes at any SIMD level, sift__auth_parse_general accepts the value.
  */
 #include "check.h"
-#include "hdr/internal.h" /* sift__auth_parse_general, sift__use_simd */
+#include "hdr/internal.h" /* sift__auth_parse_general, sift__auth_accept, sift__use_simd */
 
 /* sift__auth_parse_general's which; also the selector's parser order. */
 enum { P_CHALLENGE, P_CREDENTIALS, P_AUTH_INFO };
@@ -251,6 +253,15 @@ static void check_fast_path(const uint8_t *data, size_t size)
 					fprintf(stderr, "fuzz_auth: the fast path and the general path differ "
 							"(parser %u, options 0x%x, simd %d; codes %d, %d)\n",
 						which, modes[m], simd, (int)code, (int)general_code);
+					abort();
+				}
+			}
+			for (int simd = 2; simd >= 0 && modes[m] == 0 && which != P_AUTH_INFO; simd--) {
+				sift__use_simd = simd;
+				if (sift__auth_accept(copy, value, which) && general_code != SIFT_OK) {
+					fprintf(stderr, "fuzz_auth: the verdict walk accepts what the "
+							"parser rejects (parser %u, simd %d; code %d)\n",
+						which, simd, (int)general_code);
 					abort();
 				}
 			}

@@ -20,8 +20,12 @@
 
 #include "hdr/internal.h"
 #include "sipsift/auth.h"
+#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
 #endif
 
 enum context { CHALLENGE, CREDENTIALS, AINFO };
@@ -832,6 +836,307 @@ sift_code sift_auth_info_parse(const char *buf, sift_span value, unsigned option
 			       sift_error *err)
 {
 	return parse_auth(buf, value, options, AINFO, 1, out, err);
+}
+
+/* ---- The verdict of full validation (src/hdr/validate.c) -------------- */
+
+#if defined(__x86_64__) || defined(__i386__)
+#define HAVE_AUTH_ACCEPT_AVX2 1
+/*
+ * Bit masks of a parameter list, 64 bytes a word, bit i of word w for byte
+ * 64w + i; every bit past the list is set, so a search for a set bit stops
+ * there (one word more than the list holds guards a list of a multiple of
+ * 64 bytes).
+ */
+enum { MASK_WORDS_MAX = 8 }; /* a list of at most 512 bytes */
+typedef struct auth_masks {
+	/* 32 bits an entry, read 64 at a time (little-endian: word w is
+	 * entries 2w and 2w + 1) */
+	uint32_t non_token[2 * MASK_WORDS_MAX + 4];   /* not a token byte (RFC 3261 25) */
+	uint32_t qdtext_stop[2 * MASK_WORDS_MAX + 4]; /* as qdtext_stops(): DQUOTE, "\", others */
+} auth_masks;
+
+/* The token bytes by nibble: byte b is a token byte when the entry of its
+ * low nibble and that of its high nibble share a bit; the high nibbles 2
+ * to 7 have a bit each (token = 1*(alphanum / "-" / "." / "!" / "%" / "*"
+ * / "_" / "+" / "`" / "'" / "~"), RFC 3261 25). vpshufb looks up 0 for a
+ * byte from 0x80, and the high nibbles 8 to F have no bit. */
+static const uint8_t token_low[32] = {
+	0x3a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c,
+	0x3a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c,
+};
+static const uint8_t token_high[32] = {
+	0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The two masks of the 32 bytes at p into entry b of m. */
+__attribute__((target("avx2"))) static inline void classify_32(const char *p, auth_masks *m,
+							       size_t b)
+{
+	__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
+	__m256i token = _mm256_and_si256(
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)token_low), bytes),
+		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)token_high), high));
+	m->non_token[b] = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(token, _mm256_setzero_si256()));
+	/* qdtext_stops(), 32 bytes: x + 1 below %x21 (signed), DQUOTE, "\" */
+	__m256i other = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21),
+					  _mm256_add_epi8(bytes, _mm256_set1_epi8(1)));
+	__m256i marks = _mm256_or_si256(_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('"')),
+					_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('\\')));
+	m->qdtext_stop[b] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(other, marks));
+}
+
+/* Fills m for the len (32 to 512) bytes at p; the last step loads the 32
+ * bytes that end the list and keeps the bits of those not yet classified.
+ * The entries past the list, to the word after the last, are all ones. */
+__attribute__((target("avx2"))) static void classify(const char *p, size_t len, auth_masks *m)
+{
+	size_t blocks = len / 32, rest = len % 32, b;
+	for (b = 0; b < blocks; b++)
+		classify_32(p + 32 * b, m, b);
+	if (rest) {
+		uint32_t past = ~0u << rest;
+		classify_32(p + len - 32, m, b);
+		m->non_token[b] = (m->non_token[b] >> (32 - rest)) | past;
+		m->qdtext_stop[b] = (m->qdtext_stop[b] >> (32 - rest)) | past;
+		b++;
+	}
+	/* b >= 2 * (len / 64): four entries reach the guard word */
+	for (size_t i = 0; i < 4; i++)
+		m->non_token[b + i] = m->qdtext_stop[b + i] = ~0u;
+}
+
+/* Word w (bits 64w to 64w + 63) of a mask. */
+static inline uint64_t mask_word(const uint32_t *mask, size_t w)
+{
+	uint64_t word;
+	memcpy(&word, mask + 2 * w, 8);
+	return word;
+}
+
+/* The first set bit of mask at from or after it (there is one: the bits
+ * past the list are set). */
+static inline size_t next_set(const uint32_t *mask, size_t from)
+{
+	size_t w = from / 64;
+	uint64_t bits = mask_word(mask, w) >> (from % 64);
+	if (bits)
+		return from + (size_t)__builtin_ctzll(bits);
+	for (w++; !mask_word(mask, w); w++)
+		;
+	return 64 * w + (size_t)__builtin_ctzll(mask_word(mask, w));
+}
+
+/* Whether mask has no set bit in [from, to). */
+static inline int none_set(const uint32_t *mask, size_t from, size_t to)
+{
+	return from >= to || next_set(mask, from) >= to;
+}
+
+/* Whether the token bytes [p, end) are a scheme = ALPHA *( ALPHA / DIGIT
+ * / "+" / "-" / "." ) (RFC 3261 25): of the token bytes, "!", "%", "*",
+ * "_", "`", "'" and "~" are no scheme bytes. */
+static int token_is_scheme(const char *p, const char *end)
+{
+	/* ORed with 0x20, only the letters fall in "a" to "z" */
+	if (p == end || (unsigned char)((*p | 0x20) - 'a') >= 26)
+		return 0;
+	for (p++; p < end; p++)
+		if ((unsigned char)((*p | 0x20) - 'a') >= 26 && !(*p >= '0' && *p <= '9') &&
+		    *p != '+' && *p != '-' && *p != '.')
+			return 0;
+	return 1;
+}
+
+/* The 8 bytes at p, every byte ORed with 0x20 (see known_id()). */
+static inline uint64_t folded_word(const char *p)
+{
+	uint64_t word;
+	memcpy(&word, p, 8);
+	return word | 0x2020202020202020ull;
+}
+
+/*
+ * The id of the token [p, p + len) among param_names, ignoring case, or
+ * SIFT_AUTHP_OTHER: sift__scan_auth_param_name()'s id for a whole token
+ * (its literals are case-insensitive and a longer token is OTHER). Byte
+ * i of a token ORed with 0x20 equals that of a name only when the two are
+ * the same letter in either case or the same byte: the token bytes that
+ * differ by 0x20 alone are the letters. The length and a byte pick the one
+ * name that can match, as in known_name(). Reads 8 bytes from p + len - 8,
+ * which may start before p: the caller has at least 7 bytes ("Digest ")
+ * of the value before the list.
+ */
+static unsigned known_id(const char *p, size_t len)
+{
+	unsigned id;
+	unsigned char first = (unsigned char)(p[0] | 0x20);
+	switch (len) {
+	case 2: id = SIFT_AUTHP_NC; break;
+	case 3: id = first == 'q' ? SIFT_AUTHP_QOP : SIFT_AUTHP_URI; break;
+	case 5:
+		id = first == 'r'   ? SIFT_AUTHP_REALM
+		     : first == 'n' ? SIFT_AUTHP_NONCE
+		     : first == 'e' ? SIFT_AUTHP_ERROR
+		     : (p[1] | 0x20) == 't' ? SIFT_AUTHP_STALE
+					 : SIFT_AUTHP_SCOPE;
+		break;
+	case 6: id = first == 'd' ? SIFT_AUTHP_DOMAIN : first == 'o' ? SIFT_AUTHP_OPAQUE : SIFT_AUTHP_CNONCE; break;
+	case 7: id = first == 'c' ? SIFT_AUTHP_CHARSET : SIFT_AUTHP_RSPAUTH; break;
+	case 8:
+		id = first == 'r'		 ? SIFT_AUTHP_RESPONSE
+		     : (p[4] | 0x20) == 'h' ? SIFT_AUTHP_USERHASH
+					    : SIFT_AUTHP_USERNAME;
+		break;
+	case 9:
+		id = first == 'a'   ? SIFT_AUTHP_ALGORITHM
+		     : first == 'n' ? SIFT_AUTHP_NEXTNONCE
+				    : SIFT_AUTHP_USERNAME_STAR;
+		break;
+	case 12: id = SIFT_AUTHP_AUTHZ_SERVER; break;
+	default: return SIFT_AUTHP_OTHER;
+	}
+	const char *name = param_names[id];
+	/* the last 8 bytes of the token (and those before it when shorter) */
+	uint64_t tail = folded_word(p + len - 8);
+	if (len < 8) {
+		unsigned shift = 8 * (8 - (unsigned)len);
+		return tail >> shift == (folded_word(name) & (~0ull >> shift)) ? id : SIFT_AUTHP_OTHER;
+	}
+	return folded_word(p) == folded_word(name) && tail == folded_word(name + len - 8)
+		       ? id
+		       : SIFT_AUTHP_OTHER;
+}
+
+/*
+ * 1 when sift_challenge_parse() (which 0) or sift_credentials_parse()
+ * (which 1) in the default mode accepts the value, by a walk that only
+ * accepts: "Digest" SP, then parameters as fast_param_list() takes them
+ * (name "=" token or quoted-string, ", " or "," between, no other white
+ * space, no known name twice, no username*), each known value passing the
+ * check check_value() makes of it in the default mode. The list (32 to 512
+ * bytes) is classified once, 32 bytes a step (AVX2); each name, token and
+ * quoted-string is then a search for the next set bit of a mask, each
+ * name a word compare (known_id()), the token and qdtext of the values
+ * tests of mask ranges, and the LHEX of response and nc lhex_run_end()
+ * (an LHEX mask of every byte costs more than these few). Anything else:
+ * 0, and the caller asks the parser, which gives the error. test_auth and
+ * fuzz_auth hold it to the parser.
+ */
+__attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_span value, unsigned which)
+{
+	const char *start = buf + value.off;
+	size_t len = value.len;
+	/* "Digest" LWS, the LWS one SP (parse_auth()) */
+	if (len < 7 + 32 || len > 7 + 64 * MASK_WORDS_MAX ||
+	    !sift__equal_word_nocase(start, "digest ", "\x20\x20\x20\x20\x20\x20", 7))
+		return 0;
+	const char *s = start + 7;
+	len -= 7;
+	auth_masks m;
+	classify(s, len, &m);
+	const enum context ctx = which == 0 ? CHALLENGE : CREDENTIALS;
+	const uint32_t known = captured(ctx, SIFT_AUTH_DIGEST);
+	uint32_t present = 0;
+	size_t pos = 0;
+	for (;;) {
+		/* auth-param-name (token) "=" */
+		size_t name_end = next_set(m.non_token, pos);
+		if (name_end == pos || name_end >= len || s[name_end] != '=')
+			return 0;
+		unsigned id = known_id(s + pos, name_end - pos);
+		size_t v = name_end + 1, c, ce, ve;
+		int quoted = v < len && s[v] == '"';
+		if (quoted) {
+			/* quoted-string of qdtext bytes only (quoted_string_end()) */
+			ce = next_set(m.qdtext_stop, v + 1);
+			if (ce >= len || s[ce] != '"')
+				return 0;
+			c = v + 1;
+			ve = ce + 1;
+		} else {
+			ve = next_set(m.non_token, v);
+			if (ve == v)
+				return 0;
+			c = v;
+			ce = ve;
+		}
+		uint32_t bit = BIT(id);
+		if (known & bit) {
+			if ((present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
+				return 0;
+			present |= bit;
+		}
+		if (known & bit & ~any_text) {
+			int ok = 1;
+			const char *cp = s + c, *cep = s + ce;
+			switch (id) {
+			case SIFT_AUTHP_DOMAIN:
+				ok = quoted && check_domain(buf, cp, cep, 0, NULL) == SIFT_OK;
+				break;
+			case SIFT_AUTHP_URI: {
+				/* check_uri()'s scheme_and_token() on the masks: the
+				 * scheme ends at the first byte no token has, the ":" */
+				size_t colon = next_set(m.non_token, c);
+				ok = colon + 2 <= ce && s[colon] == ':' && s[colon + 1] != '+' &&
+				     none_set(m.non_token, colon + 1, ce) && token_is_scheme(cp, s + colon) &&
+				     !memchr(s + colon + 1, '%', ce - colon - 1) &&
+				     !memchr(s + colon + 1, '`', ce - colon - 1);
+				if (!ok)
+					ok = check_uri(buf, cp, cep, 0, NULL) == SIFT_OK;
+				break;
+			}
+			case SIFT_AUTHP_STALE:
+			case SIFT_AUTHP_USERHASH:
+				ok = parse_bool(cp, cep) >= 0;
+				break;
+			case SIFT_AUTHP_ALGORITHM: /* rfc8760-algorithm-value: a token */
+				ok = ce > c && none_set(m.non_token, c, ce);
+				break;
+			case SIFT_AUTHP_QOP: /* qop-value: a token; a challenge's a list */
+				ok = ce > c && none_set(m.non_token, c, ce);
+				if (!ok && ctx == CHALLENGE)
+					ok = check_qop_options(cp, cep, 0) == NULL;
+				break;
+			case SIFT_AUTHP_CHARSET:
+				ok = sift__equal_nocase(cp, ce - c, "UTF-8");
+				break;
+			case SIFT_AUTHP_RESPONSE:
+				ok = lhex_run_end(cp, cep) == cep;
+				break;
+			case SIFT_AUTHP_NC: /* nc-value = 8LHEX */
+				ok = ce - c == 8 && lhex_run_end(cp, cep) == cep;
+				break;
+			default: /* any_text */
+				break;
+			}
+			if (!ok)
+				return 0;
+		}
+		if (ve == len)
+			return 1;
+		if (s[ve] != ',')
+			return 0;
+		pos = ve + 1;
+		if (pos < len && s[pos] == ' ')
+			pos++;
+	}
+}
+#endif
+
+int sift__auth_accept(const char *buf, sift_span value, unsigned which)
+{
+#if defined(HAVE_AUTH_ACCEPT_AVX2)
+	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2"))
+		return accept_avx2(buf, value, which);
+#else
+	(void)buf;
+	(void)value;
+	(void)which;
+#endif
+	return 0;
 }
 
 int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *out)

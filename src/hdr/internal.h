@@ -120,6 +120,12 @@ int sift__header_check_is_addr(sift_header_id id);
 sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
 				   unsigned which, sift_auth *out, sift_error *err);
 
+/* 1 when sift_challenge_parse() (which 0) or sift_credentials_parse()
+ * (which 1) in the default mode (options 0) accepts value, found by a
+ * walk on bit masks that only accepts (src/hdr/auth.c; full validation's
+ * verdict). 0: no verdict; ask the parser. */
+int sift__auth_accept(const char *buf, sift_span value, unsigned which);
+
 /* sift_via_parse() without its fast path for the common via-parm: the
  * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast
  * path to it: the same code and the same sift_via wherever the fast path

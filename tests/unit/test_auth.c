@@ -812,6 +812,8 @@ static void test_message_validation_runs_the_auth_parsers(void **state)
  * challenge, 1 credentials, 2 Authentication-Info). */
 sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned options,
 				   unsigned which, sift_auth *out, sift_error *err);
+/* Full validation's verdict-only walk (src/hdr/internal.h). */
+int sift__auth_accept(const char *buf, sift_span value, unsigned which);
 extern int sift__use_simd;
 
 static int spans_equal(sift_span a, sift_span b)
@@ -840,6 +842,71 @@ static int auths_equal(const sift_auth *a, const sift_auth *b)
 	       a->userhash == b->userhash;
 }
 
+/* Values of the common Digest shape and of shapes next to it, for the
+ * fast paths' tests below. */
+static const char *const fast_path_values[] = {
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", "
+	"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"sip:registrar.biloxi.example.com\", "
+	"response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", "
+	"algorithm=SHA-256, cnonce=\"0a4f113b\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", "
+	"qop=auth, nc=00000001",
+	"Digest realm=\"biloxi.example.com\", qop=\"auth\", "
+	"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
+	"opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5",
+	"Digest realm=\"atlanta.com\", domain=\"sip:ss1.carrier.com\", qop=\"auth,auth-int\", "
+	"nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5-sess, "
+	"charset=UTF-8, userhash=true",
+	"Digest username=\"bob\",realm=\"b\",nonce=\"n\",uri=\"sip:a%41@b\",response=\"\","
+	"algorithm=\"MD5\",qop=auth-int,nc=0000000A,cnonce=\"c\",userhash=false",
+	"Digest username=\"bob\", username*=UTF-8''bob, realm=\"x\"",
+	"Digest username*=UTF-8''J%C3%A4s, realm=\"api@example.org\", uri=\"/doc/index.html\"",
+	"Digest realm=\"a\", realm=\"b\", nonce=\"0123456789abcdef0123456789abcdef\"",
+	"DIGEST REALM=\"x\", Nonce=\"0123456789abcdef0123456789abcdef\", ALGORITHM=sha-256",
+	"Digest  realm=\"x\" , nonce = \"0123456789abcdef0123456789abcdef\",\r\n qop=\"auth\"",
+	"Digest realm=\"x\",\tnonce=\"0123456789abcdef0123456789abcdef\", opaque=\"a\\\"b\"",
+	"Digest realm=\"caf\xc3\xa9.example.com\", nonce=\"0123456789abcdef0123456789abcdef\"",
+	"Digest realm=\"x\", nonce=\"0123456789abcdef0123456789abcdef\", nc=0000001, response=\"xyz\"",
+	"Digest response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1z\", "
+	"uri=\"sip:[::1]\", algorithm=SHA-512-256-sess, qop=auth, nc=ffffffff",
+	"Digest uri=\"sip:+12125551212\", realm=\"0123456789abcdef\", nonce=\"n\"",
+	"Digest uri=\"x:a+%41\", realm=\"0123456789abcdef\", nonce=\"n\"",
+	"Digest uri=\"sip:alice%zz.example.com\", realm=\"0123456789abcdef\", nonce=\"n\"",
+	"Digest uri=\"sips:bob`x\", realm=\"0123456789abcdef0123456789\", stale=true, x-y=\"z\", "
+	"x-y=z, qop=\"auth, auth-int\"",
+	"Digest realm=\"x\", domain=\"\", nonce=\"0123456789abcdef0123456789abcdef\",",
+	"Bearer realm=\"x\", scope=\"a b\", authz_server=\"https://as.example.com/\", "
+	"error=\"invalid_token\"",
+	"Bearer mF_9.B5f-4.1JqM",
+	"Basic realm=\"0123456789abcdef0123456789abcdef\"",
+	"nextnonce=\"0123456789abcdef0123456789abcdef\", qop=auth, "
+	"rspauth=\"6629fae49393a05397450978507c4ef1\", cnonce=\"0a4f113b\", nc=00000001, x=\"y\"",
+	/* for the verdict walk of full validation: 32 bytes and more after
+	 * "Digest ", upper case names, URIs next to scheme ":" token */
+	"Digest USERNAME=\"bob\", Realm=\"biloxi.example.com\", NONCE=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
+	"URI=\"sip:registrar.biloxi.example.com\", Response=\"753927fa0e85d155564e2e272a28d1802ca10daf\", "
+	"Algorithm=SHA-256, CNonce=\"0a4f113b\", Opaque=\"5ccc069c403e\", QOP=auth, NC=00000001",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"sip:+1@b\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"1ip:a\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"s_p:a\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"sip:\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"sip:a`b\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=\"sip:a b\", nonce=\"0123456789\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", uri=sip, nonce=\"0123456789\", nc=\"00000001\"",
+	"Digest username=\"bob\", realm=\"biloxi.example.com\", response=abc, algorithm=\"MD5\", qop=\"a\"",
+	"Digest realm=\"biloxi.example.com\", qop=\"auth, auth-int\", stale=TRUE, domain=\"sip:a sip:b\", "
+	"charset=utf-8, userhash=FALSE, algorithm=\"\", nonce=\"0123456789abcdef0123456789abcdef\"",
+	"Digest realm=\"biloxi.example.com\", qop=\"\", stale=maybe, domain=sip, charset=UTF-16",
+	"Digest nonce=\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\", realm=\"x\", x=y",
+	"Digest x-y=\"z\", nextnonce=\"abc\", rspauth=\"12\", scope=a, error=b, authz_server=c, xx=\"01234567\"",
+	"Digest realm=\"biloxi.example.com\",nonce=\"0123456789abcdef\",,opaque=\"x\"",
+	"Digest realm=\"biloxi.example.com\", nonce=\"0123456789abcdef\"  , opaque=\"x\"",
+};
+
 /*
  * RFC 3261 25 (with RFC 8760 and RFC 7616): the fast path of the common
  * parameter list ("Digest" SP name=token / name="text" separated by ", ")
@@ -852,49 +919,12 @@ static int auths_equal(const sift_auth *a, const sift_auth *b)
 static void test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives(void **state)
 {
 	(void)state;
-	static const char *const values[] = {
-		"Digest username=\"bob\", realm=\"biloxi.example.com\", "
-		"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"sip:registrar.biloxi.example.com\", "
-		"response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", "
-		"algorithm=SHA-256, cnonce=\"0a4f113b\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", "
-		"qop=auth, nc=00000001",
-		"Digest realm=\"biloxi.example.com\", qop=\"auth\", "
-		"nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", "
-		"opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5",
-		"Digest realm=\"atlanta.com\", domain=\"sip:ss1.carrier.com\", qop=\"auth,auth-int\", "
-		"nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=MD5-sess, "
-		"charset=UTF-8, userhash=true",
-		"Digest username=\"bob\",realm=\"b\",nonce=\"n\",uri=\"sip:a%41@b\",response=\"\","
-		"algorithm=\"MD5\",qop=auth-int,nc=0000000A,cnonce=\"c\",userhash=false",
-		"Digest username=\"bob\", username*=UTF-8''bob, realm=\"x\"",
-		"Digest username*=UTF-8''J%C3%A4s, realm=\"api@example.org\", uri=\"/doc/index.html\"",
-		"Digest realm=\"a\", realm=\"b\", nonce=\"0123456789abcdef0123456789abcdef\"",
-		"DIGEST REALM=\"x\", Nonce=\"0123456789abcdef0123456789abcdef\", ALGORITHM=sha-256",
-		"Digest  realm=\"x\" , nonce = \"0123456789abcdef0123456789abcdef\",\r\n qop=\"auth\"",
-		"Digest realm=\"x\",\tnonce=\"0123456789abcdef0123456789abcdef\", opaque=\"a\\\"b\"",
-		"Digest realm=\"caf\xc3\xa9.example.com\", nonce=\"0123456789abcdef0123456789abcdef\"",
-		"Digest realm=\"x\", nonce=\"0123456789abcdef0123456789abcdef\", nc=0000001, response=\"xyz\"",
-		"Digest response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1z\", "
-		"uri=\"sip:[::1]\", algorithm=SHA-512-256-sess, qop=auth, nc=ffffffff",
-		"Digest uri=\"sip:+12125551212\", realm=\"0123456789abcdef\", nonce=\"n\"",
-		"Digest uri=\"x:a+%41\", realm=\"0123456789abcdef\", nonce=\"n\"",
-		"Digest uri=\"sip:alice%zz.example.com\", realm=\"0123456789abcdef\", nonce=\"n\"",
-		"Digest uri=\"sips:bob`x\", realm=\"0123456789abcdef0123456789\", stale=true, x-y=\"z\", "
-		"x-y=z, qop=\"auth, auth-int\"",
-		"Digest realm=\"x\", domain=\"\", nonce=\"0123456789abcdef0123456789abcdef\",",
-		"Bearer realm=\"x\", scope=\"a b\", authz_server=\"https://as.example.com/\", "
-		"error=\"invalid_token\"",
-		"Bearer mF_9.B5f-4.1JqM",
-		"Basic realm=\"0123456789abcdef0123456789abcdef\"",
-		"nextnonce=\"0123456789abcdef0123456789abcdef\", qop=auth, "
-		"rspauth=\"6629fae49393a05397450978507c4ef1\", cnonce=\"0a4f113b\", nc=00000001, x=\"y\"",
-	};
 	static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
-	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
-		size_t n = strlen(values[i]);
+	for (size_t i = 0; i < sizeof fast_path_values / sizeof fast_path_values[0]; i++) {
+		size_t n = strlen(fast_path_values[i]);
 		for (size_t len = 0; len <= n; len++) {
 			char *copy = malloc(len ? len : 1);
-			memcpy(copy, values[i], len);
+			memcpy(copy, fast_path_values[i], len);
 			sift_span value = { 0, (uint32_t)len };
 			for (unsigned which = 0; which < 3; which++) {
 				for (size_t m = 0; m < 2; m++) {
@@ -922,6 +952,83 @@ static void test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives(void *
 			sift__use_simd = 2;
 			free(copy);
 		}
+	}
+}
+
+/*
+ * RFC 3261 25 (with RFC 8760 and RFC 7616): full validation's verdict-only
+ * walk (sift__auth_accept) accepts only what sift_challenge_parse() and
+ * sift_credentials_parse() accept in the default mode, on every prefix of
+ * the values above at every SIMD level, and does accept the common shape
+ * (the REGISTER and 401 of RFC 8760 2.6 and RFC 7616 3.9.1) where the CPU
+ * has AVX2.
+ */
+static void test_rfc3261_25_digest_verdict_walk_accepts_only_what_the_parser_accepts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof fast_path_values / sizeof fast_path_values[0]; i++) {
+		size_t n = strlen(fast_path_values[i]);
+		for (size_t len = 0; len <= n; len++) {
+			char *copy = malloc(len ? len : 1);
+			memcpy(copy, fast_path_values[i], len);
+			sift_span value = { 0, (uint32_t)len };
+			for (unsigned which = 0; which < 2; which++) {
+				sift_auth parsed;
+				sift__use_simd = 0;
+				sift_code code = sift__auth_parse_general(copy, value, 0, which, &parsed, NULL);
+				for (int simd = 2; simd >= 0; simd--) {
+					sift__use_simd = simd;
+					if (sift__auth_accept(copy, value, which) && code != SIFT_OK)
+						fail_msg("value %zu prefix %zu parser %u simd %d: the walk "
+							 "accepts what the parser rejects",
+							 i, len, which, simd);
+				}
+			}
+			sift__use_simd = 2;
+			free(copy);
+		}
+	}
+	if (!__builtin_cpu_supports("avx2"))
+		return;
+	static const unsigned accepted[][2] = { { 0, 1 }, { 1, 0 }, { 2, 0 }, { 22, 1 }, { 34, 0 } };
+	for (size_t k = 0; k < sizeof accepted / sizeof accepted[0]; k++) {
+		const char *text = fast_path_values[accepted[k][0]];
+		sift_span value = { 0, (uint32_t)strlen(text) };
+		assert_int_equal(sift__auth_accept(text, value, accepted[k][1]), 1);
+	}
+}
+
+/* The walk's byte classes (token, qdtext, LHEX; RFC 3261 25), each of the
+ * 256 bytes in a token value, a quoted-string and a response of the
+ * common shape: where the CPU has AVX2, the walk accepts a token or LHEX
+ * byte exactly where the parser does, and a quoted byte only where the
+ * parser does. */
+static void test_rfc3261_25_digest_verdict_walk_byte_classes(void **state)
+{
+	(void)state;
+	if (!__builtin_cpu_supports("avx2"))
+		return;
+	static const char *const shapes[] = {
+		"Digest realm=\"biloxi.example.com\", x=a?b, nonce=\"0123456789abcdef\"",
+		"Digest username=\"bob\", response=\"0123456789abcdef?0123456789abcdef\", realm=\"biloxi\"",
+		"Digest realm=\"biloxi.example.com\", opaque=\"a?b\", nonce=\"0123456789abcdef\"",
+	};
+	sift__use_simd = 2;
+	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+		size_t n = strlen(shapes[k]);
+		size_t at = (size_t)(strchr(shapes[k], '?') - shapes[k]);
+		char *copy = malloc(n);
+		memcpy(copy, shapes[k], n);
+		sift_span value = { 0, (uint32_t)n };
+		for (unsigned byte = 0; byte < 256; byte++) {
+			copy[at] = (char)byte;
+			sift_auth parsed;
+			int ok = sift_credentials_parse(copy, value, 0, &parsed, NULL) == SIFT_OK;
+			int accepted = sift__auth_accept(copy, value, 1);
+			if (k < 2 ? accepted != ok : accepted && !ok)
+				fail_msg("shape %zu byte 0x%02x: walk %d, parser %d", k, byte, accepted, ok);
+		}
+		free(copy);
 	}
 }
 
@@ -956,6 +1063,8 @@ int main(void)
 		cmocka_unit_test(test_rfc3329_2_2_malformed),
 		cmocka_unit_test(test_message_validation_runs_the_auth_parsers),
 		cmocka_unit_test(test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives),
+		cmocka_unit_test(test_rfc3261_25_digest_verdict_walk_accepts_only_what_the_parser_accepts),
+		cmocka_unit_test(test_rfc3261_25_digest_verdict_walk_byte_classes),
 	};
 	int failed = cmocka_run_group_tests_name("auth", tests, NULL, NULL);
 	free(buf);
