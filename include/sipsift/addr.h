@@ -79,7 +79,10 @@ typedef struct sift_diversion {
 
 /* Errors: those of sift_addr_parse() with SIFT_ADDR_NAME_ADDR_ONLY, and
  * SIFT_E_HEADER_VALUE with rule "diversion-reason", "diversion-counter",
- * "diversion-limit", "diversion-privacy" or "diversion-screen". */
+ * "diversion-limit", "diversion-privacy" or "diversion-screen"; with
+ * SIFT_OPT_STRICT also "diversion-params" (white space around a
+ * parameter's "=") and "diversion-extension" (a value that is neither
+ * token nor quoted-string), which the default mode accepts. */
 SIFT_API sift_code sift_diversion_parse(const char *buf, sift_span value, unsigned options,
 					sift_diversion *out, sift_error *err);
 

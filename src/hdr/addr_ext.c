@@ -159,6 +159,27 @@ sift_code sift_diversion_parse(const char *buf, sift_span value, unsigned option
 					       &out->addr, err, want, sizeof want / sizeof want[0]);
 	if (code != SIFT_OK)
 		return code;
+	/* RFC 5806 4 writes every parameter with a bare "=" and, for a
+	 * diversion-extension, a token or quoted-string value. The walk above
+	 * reads them as RFC 3261 generic-params (EQUAL's white space, a host
+	 * as a value), which a liberal receiver may accept; strict mode keeps
+	 * to the grammar. */
+	if (options & SIFT_OPT_STRICT) {
+		sift_span cursor = out->addr.params;
+		sift_param param;
+		while (sift_param_next(buf, &cursor, &param)) {
+			const char *name_end = buf + param.name.off + param.name.len;
+			const char *text = buf + param.value.off;
+			if (!param.has_value)
+				continue;
+			if (*name_end != '=' || text != name_end + 1)
+				return sift__fail(err, SIFT_E_HEADER_VALUE, buf,
+						  *name_end != '=' ? name_end : name_end + 1,
+						  "diversion-params");
+			if (!is_token_or_quoted(text, text + param.value.len, 1))
+				return sift__fail(err, SIFT_E_HEADER_VALUE, buf, text, "diversion-extension");
+		}
+	}
 	out->counter = small_number(buf, out->counter_text);
 	out->limit = small_number(buf, out->limit_text);
 	return SIFT_OK;

@@ -635,6 +635,28 @@ static void test_rfc5806_4_counter_is_two_digits(void **state)
 		     &err, SIFT_E_HEADER_VALUE, 28, "diversion-privacy");
 }
 
+/* RFC 5806 4: every diversion parameter is written with a bare "=" and a
+ * diversion-extension's value is token / quoted-string; strict mode holds
+ * to that, the default mode takes RFC 3261's EQUAL and generic values. */
+static void test_rfc5806_4_strict_parameters_have_a_bare_equal(void **state)
+{
+	(void)state;
+	sift_diversion d;
+	sift_error err;
+	assert_int_equal(diversion("<sip:a@example.com>;counter = 1", 0, &d, &err), SIFT_OK);
+	assert_error(diversion("<sip:a@example.com>;counter = 1", SIFT_OPT_STRICT, &d, &err), &err,
+		     SIFT_E_HEADER_VALUE, 27, "diversion-params");
+	assert_error(diversion("<sip:a@example.com>;reason= \"x\"", SIFT_OPT_STRICT, &d, &err),
+		     &err, SIFT_E_HEADER_VALUE, 27, "diversion-params");
+	assert_int_equal(diversion("<sip:a@example.com>;foo=[2001:db8::1]", 0, &d, &err), SIFT_OK);
+	assert_error(diversion("<sip:a@example.com>;foo=[2001:db8::1]", SIFT_OPT_STRICT, &d, &err),
+		     &err, SIFT_E_HEADER_VALUE, 24, "diversion-extension");
+	assert_int_equal(diversion("<sip:a@example.com>;reason=user-busy;foo=\"a b\";bar;counter=2",
+				   SIFT_OPT_STRICT, &d, &err),
+			 SIFT_OK);
+	assert_int_equal(d.counter, 2);
+}
+
 /* RFC 5806 4: diversion-params = name-addr *(SEMI ...) */
 static void test_rfc5806_4_diversion_is_name_addr(void **state)
 {
@@ -957,6 +979,7 @@ int main(void)
 		cmocka_unit_test(test_rfc3608_5_service_route),
 		cmocka_unit_test(test_rfc5806_4_diversion_params),
 		cmocka_unit_test(test_rfc5806_4_counter_is_two_digits),
+		cmocka_unit_test(test_rfc5806_4_strict_parameters_have_a_bare_equal),
 		cmocka_unit_test(test_rfc5806_4_diversion_is_name_addr),
 		cmocka_unit_test(test_rfc7044_9_history_info_example),
 		cmocka_unit_test(test_rfc7044_9_index_required),
