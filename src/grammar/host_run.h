@@ -2,7 +2,8 @@
  * src/grammar/host_run.h - the host (RFC 3261 25) told from the bit masks
  * of a run of label bytes and dots, without a DFA: shared by the host scan
  * of src/grammar/scan_uri.re and the whole-value address check of
- * src/grammar/fast_addr_masks.re, so both hold a run to the same rule.
+ * src/grammar/fast_addr_masks.re, so both hold a run to the same rule;
+ * the Via fast path's received= IPv4 (src/hdr/via.c) uses its dec-octet.
  */
 #ifndef SIFT_GRAMMAR_HOST_RUN_H
 #define SIFT_GRAMMAR_HOST_RUN_H

@@ -331,6 +331,23 @@ static inline const char *sift__list_element_end(const char *p, const char *end)
 	return end;
 }
 
+/* The end of the run of at most 10 digits from p and its value in
+ * *number (below 10^10, so no overflow); p when none. For the fast paths
+ * that take a 32-bit number only when the run ends where they want it. */
+static inline const char *sift__digits_run(const char *p, const char *end, uint64_t *number)
+{
+	const char *q = p, *stop = end - p > 10 ? p + 10 : end;
+	uint64_t n = 0;
+	for (; q < stop; q++) {
+		unsigned digit = (unsigned)(unsigned char)*q - '0';
+		if (digit > 9)
+			break;
+		n = n * 10 + digit;
+	}
+	*number = n;
+	return q;
+}
+
 /* The run of DIGIT from p (its end; p when there is none) and its value in
  * the same pass, for the 1*DIGIT of a number whose range the caller checks
  * after the grammar (RFC 3261 8.1.1.5, 20.14, 20.22; RFC 4028 4, 5): once

@@ -76,15 +76,9 @@ sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, si
 	 * the lookup (which proves the token) give the general path's result
 	 * without its SWS and LWS matching or its frame. Everything else, and
 	 * so every error, is cseq_parse's; test_validate holds the two alike. */
-	const char *p = buf + value.off, *end = p + value.len, *q = p;
-	const char *stop = end - p > 10 ? p + 10 : end;
-	uint64_t number = 0;
-	for (; q < stop; q++) {
-		unsigned digit = (unsigned)(unsigned char)*q - '0';
-		if (digit > 9)
-			break;
-		number = number * 10 + digit;
-	}
+	const char *p = buf + value.off, *end = p + value.len;
+	uint64_t number;
+	const char *q = sift__digits_run(p, end, &number);
 	if (q > p && number <= UINT32_MAX && end - q >= 2 && *q == ' ') {
 		unsigned method_id = sift__match_method(q + 1, (size_t)(end - q - 1));
 		if (method_id) {

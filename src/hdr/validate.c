@@ -117,21 +117,6 @@ static inline int number_within(const char *p, const char *end, uint64_t max)
 	return number <= max;
 }
 
-/* The end of the run of at most 10 digits from p and its value in
- * *number; p when none. */
-static inline const char *digits_run(const char *p, const char *end, uint64_t *number)
-{
-	const char *q = p, *stop = end - p > 10 ? p + 10 : end;
-	uint64_t n = 0;
-	for (; q < stop; q++) {
-		unsigned digit = (unsigned)(unsigned char)*q - '0';
-		if (digit > 9)
-			break;
-		n = n * 10 + digit;
-	}
-	*number = n;
-	return q;
-}
 
 /* [p, end) is one token (RFC 3261 25). */
 static inline int is_token(const char *p, const char *end)
@@ -471,7 +456,7 @@ CHECK(session_expires)
 	if (buf) {
 		const char *p = buf + value.off, *end = p + value.len;
 		uint64_t seconds;
-		const char *q = digits_run(p, end, &seconds);
+		const char *q = sift__digits_run(p, end, &seconds);
 		if (q > p && seconds <= UINT32_MAX &&
 		    (!(options & SIFT_OPT_STRICT) || seconds >= SESSION_TIMER_MINIMUM) &&
 		    (q == end || (end - q == 14 && memcmp(q, ";refresher=ua", 13) == 0 &&
@@ -489,7 +474,7 @@ CHECK(min_se)
 	if (buf) {
 		const char *p = buf + value.off, *end = p + value.len;
 		uint64_t seconds;
-		if (digits_run(p, end, &seconds) == end && end > p && seconds <= UINT32_MAX &&
+		if (sift__digits_run(p, end, &seconds) == end && end > p && seconds <= UINT32_MAX &&
 		    (!(options & SIFT_OPT_STRICT) || seconds >= SESSION_TIMER_MINIMUM))
 			return SIFT_OK;
 	}

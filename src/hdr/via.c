@@ -6,6 +6,7 @@
  *   sent-by       = host [ COLON port ]
  */
 #include "hdr/internal.h"
+#include "grammar/host_run.h"
 #include <stddef.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -88,23 +89,6 @@ short_digits(const char *p, const char *end, uint32_t *value)
 	return p;
 }
 
-/* RFC 3986 3.2.2 (RFC 5954 4.1): dec-octet = DIGIT / %x31-39 DIGIT /
- * "1" 2DIGIT / "2" %x30-34 DIGIT / "25" %x30-35, for length digits at g
- * (as src/grammar/scan_uri.re's host_of_run tests it). */
-static inline int is_dec_octet(const char *g, size_t length)
-{
-	switch (length) {
-	case 1:
-		return 1;
-	case 2:
-		return g[0] != '0';
-	case 3:
-		return g[0] == '1' || (g[0] == '2' && (g[1] < '5' || (g[1] == '5' && g[2] <= '5')));
-	default:
-		return 0;
-	}
-}
-
 /* sift__match_ipv4address(p, end) wherever the fast path below goes on
  * (the match followed by ";" or the end), else NULL or a match it then
  * declines: the run of digits and dots at p, told 16 bytes at once, when
@@ -138,10 +122,10 @@ via_ipv4_end(const char *start, const char *p, const char *end)
 		dots &= dots - 1;
 		unsigned third = dots ? (unsigned)__builtin_ctz(dots) : 0;
 		dots &= dots - 1;
-		if (third && !dots && is_dec_octet(p, first) &&
-		    is_dec_octet(p + first + 1, second - first - 1) &&
-		    is_dec_octet(p + second + 1, third - second - 1) &&
-		    is_dec_octet(p + third + 1, length - third - 1))
+		if (third && !dots && sift__is_dec_octet(p, first) &&
+		    sift__is_dec_octet(p + first + 1, second - first - 1) &&
+		    sift__is_dec_octet(p + second + 1, third - second - 1) &&
+		    sift__is_dec_octet(p + third + 1, length - third - 1))
 			return p + length;
 		return NULL;
 	}
