@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include "sipsift/headers.h"
 
 #define SIFT_LEXER_BEGIN(start, end)                                          \
 	const unsigned char *YYCURSOR = (const unsigned char *)(start);        \
@@ -30,6 +31,41 @@
 /* Registry matchers (generated from grammar/headers.def, methods.def). */
 unsigned sift__match_method(const char *name, size_t len);
 const char *sift__scan_header_name(const char *p, const char *end, unsigned *id, int *compact);
+
+/*
+ * The id of the registered method (grammar/methods.def) that the `length`
+ * bytes at p spell, by compares of its first 8 bytes, given as `word`
+ * (read little-endian, the bytes past length zero), with each name's (a
+ * constant the compiler folds), or 0, which says nothing: sift__match_method
+ * decides then. Bytes 8 to length - 1 are read at p; length is at most 15.
+ * Elsewhere than little-endian it always says 0.
+ */
+#define SIFT__METHOD_BYTE(name, i)                                                           \
+	((uint64_t)(sizeof(name) - 1 > (i) ? (unsigned char)(name)[(i) < sizeof(name) ? (i) : 0] \
+					    : 0)                                                  \
+	 << (8 * (i)))
+#define SIFT__METHOD_WORD(name)                                                              \
+	(SIFT__METHOD_BYTE(name, 0) | SIFT__METHOD_BYTE(name, 1) | SIFT__METHOD_BYTE(name, 2) |   \
+	 SIFT__METHOD_BYTE(name, 3) | SIFT__METHOD_BYTE(name, 4) | SIFT__METHOD_BYTE(name, 5) |   \
+	 SIFT__METHOD_BYTE(name, 6) | SIFT__METHOD_BYTE(name, 7))
+
+static inline unsigned sift__method_of_word(uint64_t word, const char *p, size_t length)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SIFT_METHOD(id, name, rfc)                                                           \
+	if (length == sizeof(name) - 1 && word == SIFT__METHOD_WORD(name) &&                     \
+	    (sizeof(name) - 1 <= 8 ||                                                            \
+	     memcmp(p + 8, (name) + (sizeof(name) - 1 > 8 ? 8 : 0),                              \
+		    sizeof(name) - 1 > 8 ? sizeof(name) - 9 : 0) == 0))                          \
+		return SIFT_METHOD_##id;
+#include "methods.def"
+#undef SIFT_METHOD
+#endif
+	(void)word;
+	(void)p;
+	(void)length;
+	return 0;
+}
 
 /* ABNF rule matchers (src/grammar/scan.re). Names follow the rules. */
 typedef const char *(*sift_matcher)(const char *p, const char *end);
@@ -163,10 +199,7 @@ const char *sift__match_media_type_fast(const char *p, const char *end);
 /* perf-checks (src/grammar/scan_value.re), for the verdict fast paths of
  * src/hdr/validate.c: [p, end) is token "/" token and nothing more. */
 int sift__is_bare_media_type(const char *p, const char *end);
-/* 1 + the number of separators when [p, end), 8 to 48 bytes, is alphanum,
- * "-" and "." split by at most one separator, neither first nor last; 0
- * otherwise and without SIMD. */
-int sift__is_plain_split_once(const char *p, const char *end, char separator);
+/* sift__is_plain_split_once() is inline, below sift__plain_token_mask(). */
 /* The end of "<" scheme "://" and alphanum, "-", ".", "/", ":" up to ">"
  * (after the ">"), an absoluteURI in angle brackets; NULL otherwise and
  * without SIMD. */
@@ -214,6 +247,92 @@ static inline unsigned sift__plain_token_mask(__m128i bytes)
 	__m128i digit_dash_dot = _mm_andnot_si128(
 		_mm_cmpeq_epi8(bytes, slash), _mm_cmplt_epi8(_mm_add_epi8(bytes, to_dash), dash_to_9));
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit_dash_dot));
+}
+
+/* The lanes of bytes that are alphanum, "-", "." or separator, and in
+ * *split those that are separator. */
+static inline unsigned sift__plain_or(__m128i bytes, __m128i separator, unsigned *split)
+{
+	*split = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, separator));
+	return sift__plain_token_mask(bytes) | *split;
+}
+
+/* When [p, end), 8 to 48 bytes, is runs of alphanum, "-" and "." split
+ * by at most one `separator` that is neither its first nor its last byte
+ * (word ["@" word] for a Call-ID, token [SLASH product-version] for a
+ * Server, token SLASH token for a media-type: RFC 3261 25, those
+ * characters are in word and token): 1 + the number of separators. One to
+ * three loads, the last one ending at end and overlapping the one before
+ * it, so no byte outside the value is read; where the separators are is a
+ * bit mask over the value's bytes. 0 for anything else and without SIMD.
+ * Inline: the checks of full validation that use it need no frame then. */
+__attribute__((always_inline)) static inline int sift__is_plain_split_once(const char *p,
+									     const char *end,
+									     char separator)
+{
+	size_t len = (size_t)(end - p);
+	if (!sift__use_simd || len - 8 > 40) /* below 8 wraps around */
+		return 0;
+	const __m128i split = _mm_set1_epi8(separator);
+	unsigned s0, s1, s2 = 0, plain;
+	uint64_t at;
+	if (len <= 16) {
+		/* lanes 0-7: bytes 0-7; lanes 8-15: bytes len-8 to len-1 */
+		__m128i bytes = _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)p),
+						   _mm_loadl_epi64((const __m128i *)(const void *)(end - 8)));
+		plain = sift__plain_or(bytes, split, &s0);
+		if (plain != 0xFFFFu)
+			return 0;
+		at = (uint64_t)(s0 & 0xFFu) | (uint64_t)(s0 >> 8) << (len - 8);
+	} else {
+		plain = sift__plain_or(_mm_loadu_si128((const __m128i *)(const void *)p), split, &s0) &
+			sift__plain_or(_mm_loadu_si128((const __m128i *)(const void *)(end - 16)), split,
+				       &s1);
+		if (len > 32)
+			plain &= sift__plain_or(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)),
+						split, &s2);
+		if (plain != 0xFFFFu)
+			return 0;
+		at = (uint64_t)s0 | (uint64_t)s2 << 16 | (uint64_t)s1 << (len - 16);
+	}
+	/* at most one, not the first byte, not the last */
+	if ((at & (at - 1)) || (at & (1u | (uint64_t)1 << (len - 1))))
+		return 0;
+	return at ? 2 : 1;
+}
+
+/* [p, end), 1 to 16 bytes, is alphanum, "-" and "." alone: a token (RFC
+ * 3261 25) without the bytes that need the DFA ("Method", option-tag:
+ * "INVITE", "100rel"). One load of the 16 bytes that end at end, which
+ * end_is_16_in (end - buffer start >= 16) says are in the buffer; the
+ * lanes before p are taken as plain. 0 says nothing, and always without
+ * simd (sift__use_simd). */
+static inline int sift__is_short_plain_token(const char *p, const char *end, int end_is_16_in,
+					     int simd)
+{
+	size_t len = (size_t)(end - p);
+	if (!simd || !end_is_16_in || len - 1 > 15) /* 0 wraps around */
+		return 0;
+	unsigned plain = sift__plain_token_mask(_mm_loadu_si128((const __m128i *)(const void *)(end - 16)));
+	return (plain | ((1u << (16 - len)) - 1)) == 0xFFFFu;
+}
+#else
+static inline int sift__is_plain_split_once(const char *p, const char *end, char separator)
+{
+	(void)p;
+	(void)end;
+	(void)separator;
+	return 0;
+}
+
+static inline int sift__is_short_plain_token(const char *p, const char *end, int end_is_16_in,
+					     int simd)
+{
+	(void)p;
+	(void)end;
+	(void)end_is_16_in;
+	(void)simd;
+	return 0;
 }
 #endif
 
@@ -336,6 +455,31 @@ static inline const char *sift__list_element_end(const char *p, const char *end)
  * that take a 32-bit number only when the run ends where they want it. */
 static inline const char *sift__digits_run(const char *p, const char *end, uint64_t *number)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p >= 8) {
+		/* A run of fewer than 8 in one word (a CSeq's "314159"): each
+		 * byte less '0' (XOR, no borrows) is a digit when it is below
+		 * 10, which is its high nibble 0 and its low nibble + 6 not
+		 * reaching 16. The digits, moved up so that the missing ones
+		 * are leading zeros, are summed by pairs, fours, eights. */
+		uint64_t word;
+		memcpy(&word, p, 8);
+		word ^= 0x3030303030303030ull;
+		uint64_t not_digit = (word & 0xF0F0F0F0F0F0F0F0ull) |
+				     (((word & 0x0F0F0F0F0F0F0F0Full) + 0x0606060606060606ull) &
+				      0x1010101010101010ull);
+		if (not_digit) {
+			unsigned count = (unsigned)__builtin_ctzll(not_digit) / 8;
+			uint64_t digits = count ? word << (64 - 8 * count) : 0;
+			digits = digits * 10 + (digits >> 8);
+			digits = ((digits & 0x000000FF000000FFull) * (100 + (1000000ull << 32)) +
+				  ((digits >> 16) & 0x000000FF000000FFull) * (1 + (10000ull << 32))) >>
+				 32;
+			*number = (uint32_t)digits;
+			return p + count;
+		}
+	}
+#endif
 	const char *q = p, *stop = end - p > 10 ? p + 10 : end;
 	uint64_t n = 0;
 	for (; q < stop; q++) {

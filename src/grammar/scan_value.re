@@ -168,63 +168,6 @@ const char *sift__match_token_fast(const char *p, const char *end)
 	return t ? t : q > p ? q : NULL;
 }
 
-#if defined(__SSE2__)
-/* The lanes of bytes that are alphanum, "-", "." or separator, and in
- * *split those that are separator. */
-static inline unsigned plain_or(__m128i bytes, __m128i separator, unsigned *split)
-{
-	*split = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, separator));
-	return sift__plain_token_mask(bytes) | *split;
-}
-#endif
-
-/* When [p, end), 8 to 48 bytes, is runs of alphanum, "-" and "." split
- * by at most one `separator` that is neither its first nor its last byte
- * (word ["@" word] for a Call-ID, token [SLASH product-version] for a
- * Server, token SLASH token for a media-type: RFC 3261 25, those
- * characters are in word and token): 1 + the number of separators. One to
- * three loads, the last one ending at end and overlapping the one before
- * it, so no byte outside the value is read; where the separators are is a
- * bit mask over the value's bytes. 0 for anything else and without SIMD. */
-int sift__is_plain_split_once(const char *p, const char *end, char separator)
-{
-#if defined(__SSE2__)
-	size_t len = (size_t)(end - p);
-	if (!sift__use_simd || len - 8 > 40) /* below 8 wraps around */
-		return 0;
-	const __m128i split = _mm_set1_epi8(separator);
-	unsigned s0, s1, s2 = 0, plain;
-	uint64_t at;
-	if (len <= 16) {
-		/* lanes 0-7: bytes 0-7; lanes 8-15: bytes len-8 to len-1 */
-		__m128i bytes = _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)p),
-						   _mm_loadl_epi64((const __m128i *)(const void *)(end - 8)));
-		plain = plain_or(bytes, split, &s0);
-		if (plain != 0xFFFFu)
-			return 0;
-		at = (uint64_t)(s0 & 0xFFu) | (uint64_t)(s0 >> 8) << (len - 8);
-	} else {
-		plain = plain_or(_mm_loadu_si128((const __m128i *)(const void *)p), split, &s0) &
-			plain_or(_mm_loadu_si128((const __m128i *)(const void *)(end - 16)), split, &s1);
-		if (len > 32)
-			plain &= plain_or(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), split,
-					  &s2);
-		if (plain != 0xFFFFu)
-			return 0;
-		at = (uint64_t)s0 | (uint64_t)s2 << 16 | (uint64_t)s1 << (len - 16);
-	}
-	/* at most one, not the first byte, not the last */
-	if ((at & (at - 1)) || (at & (1u | (uint64_t)1 << (len - 1))))
-		return 0;
-	return at ? 2 : 1;
-#else
-	(void)p;
-	(void)end;
-	(void)separator;
-	return 0;
-#endif
-}
-
 /* The end of the token that begins at p (p itself when none), its plain
  * run read from start (start <= p, as plain_token_end() takes it). "/"
  * ends a run and no token holds it: no DFA to resume there. */

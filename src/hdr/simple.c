@@ -80,7 +80,18 @@ sift_code sift_cseq_parse(const char *buf, sift_span value, unsigned options, si
 	uint64_t number;
 	const char *q = sift__digits_run(p, end, &number);
 	if (q > p && number <= UINT32_MAX && end - q >= 2 && *q == ' ') {
-		unsigned method_id = sift__match_method(q + 1, (size_t)(end - q - 1));
+		/* The method as the word of the 8 bytes that end the value
+		 * (value.off + value.len >= 8: they are in the buffer), its
+		 * bytes moved down; longer ones by the registry's DFA. */
+		size_t length = (size_t)(end - q - 1);
+		unsigned method_id = 0;
+		if (length <= 8 && end - buf >= 8) {
+			uint64_t word;
+			memcpy(&word, end - 8, 8);
+			method_id = sift__method_of_word(word >> (8 * (8 - length)), q + 1, length);
+		}
+		if (!method_id)
+			method_id = sift__match_method(q + 1, length);
 		if (method_id) {
 			*out = empty;
 			out->number = (uint32_t)number;

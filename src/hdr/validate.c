@@ -178,15 +178,24 @@ CHECK_PARSED(referred_by, sift_referred_by, sift_referred_by_parse)  /* RFC 3892
 CHECK_PARSED(diversion, sift_diversion, sift_diversion_parse)        /* RFC 5806 4 */
 CHECK_PARSED(history_info, sift_history_info, sift_history_info_parse) /* RFC 7044 9 */
 
-/* Call-ID (RFC 3261 20.8): word ["@" word]. */
+/* Call-ID (RFC 3261 20.8): word ["@" word]. Apart, so that the common
+ * value's test below needs no frame. */
+static __attribute__((noinline)) sift_code call_id_check_rest(const char *buf, sift_span value,
+								unsigned options, sift_error *err)
+{
+	const char *p = buf + value.off, *end = p + value.len;
+	if (buf && sift__match_callid_fast(p, end) == end)
+		return SIFT_OK;
+	return sift_callid_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+}
+
 CHECK(call_id)
 {
 	(void)id;
 	/* The whole value one callid: no frame of the parser, no SWS. */
-	const char *p = buf + value.off, *end = p + value.len;
-	if (buf && (sift__is_plain_split_once(p, end, '@') || sift__match_callid_fast(p, end) == end))
+	if (buf && sift__is_plain_split_once(buf + value.off, buf + value.off + value.len, '@'))
 		return SIFT_OK;
-	return sift_callid_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+	return call_id_check_rest(buf, value, options, err);
 }
 
 /* CSeq (RFC 3261 20.16), without the method's registry lookup. */
@@ -357,6 +366,11 @@ CHECK(text)
 	{                                                                           \
 		(void)id;                                                           \
 		(void)options;                                                      \
+		if (buf && sift__is_short_plain_token(buf + value.off,              \
+						      buf + value.off + value.len,  \
+						      value.off + value.len >= 16,  \
+						      sift__use_simd))              \
+			return SIFT_OK;                                             \
 		return sift__token_element_check(buf, value, rule, may_be_empty, err); \
 	}
 CHECK_TOKEN_ELEMENT(methods, "Method", 1)
@@ -365,17 +379,24 @@ CHECK_TOKEN_ELEMENT(option_tags, "option-tag", 0)
 CHECK_TOKEN_ELEMENT(content_codings, "content-coding", 0)
 #undef CHECK_TOKEN_ELEMENT
 
-/* Server, User-Agent (RFC 3261 20.35, 20.41): product / comment. */
+/* Server, User-Agent (RFC 3261 20.35, 20.41): product / comment. One
+ * product and nothing else, sift_server_parse()'s own shortcut without its
+ * frame; the plain one ("bobphone/2.4") without any. */
+static __attribute__((noinline)) sift_code server_check_rest(const char *buf, sift_span value,
+							       unsigned options, sift_error *err)
+{
+	const char *p = buf + value.off, *end = p + value.len;
+	if (buf && value.len && *p != '(' && sift__match_product_fast(p, end) == end)
+		return SIFT_OK;
+	return sift_server_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+}
+
 CHECK(server)
 {
 	(void)id;
-	/* One product and nothing else, sift_server_parse()'s own shortcut
-	 * without its frame. */
-	const char *p = buf + value.off, *end = p + value.len;
-	if (buf && (sift__is_plain_split_once(p, end, '/') ||
-		    (value.len && *p != '(' && sift__match_product_fast(p, end) == end)))
+	if (buf && sift__is_plain_split_once(buf + value.off, buf + value.off + value.len, '/'))
 		return SIFT_OK;
-	return sift_server_parse(buf, value, options & SIFT_OPT_STRICT, NULL, err);
+	return server_check_rest(buf, value, options, err);
 }
 
 /* The event family (src/hdr/event.c). */

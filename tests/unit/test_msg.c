@@ -393,6 +393,40 @@ static void content_length_negative_huge_or_conflicting_is_rejected(void **state
 	assert_int_equal(parse(OPTIONS_HEAD "Content-Length: 1 2\r\n\r\nab", 0), SIFT_E_CONTENT_LENGTH);
 }
 
+/* RFC 3261 20.14: full validation does not run Content-Length's check on
+ * the values the index stored, since the index stores one only after
+ * reading it as 1*DIGIT below 2^32: every value it stores passes that
+ * check, in every mode, whatever the LWS and folds around it. */
+static void rfc3261_20_14_every_content_length_the_index_stores_passes_its_check(void **state)
+{
+	(void)state;
+	static const char *const values[] = {
+		"0", "5", " 5", "5 ", "\t5\t", "00005", "4294967294", "4294967295", "4294967296",
+		"5\r\n 6", "\r\n 5", "5\r\n ", "", " ", "x", "5x", "-5", "+5", "5;a", "5,6",
+		"99999999999999999999", "\x80", "5\x01",
+	};
+	static const unsigned options[] = { 0, SIFT_OPT_STRICT, SIFT_OPT_INDEX_ONLY,
+					    SIFT_OPT_INDEX_ONLY | SIFT_OPT_STRICT };
+	char text[256];
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+		for (size_t o = 0; o < sizeof options / sizeof options[0]; o++)
+			for (int compact = 0; compact < 2; compact++) {
+				int n = snprintf(text, sizeof text, "%s%s: %s\r\n\r\nabcde", OPTIONS_HEAD,
+						 compact ? "l" : "Content-Length", values[i]);
+				parse_bytes(text, (size_t)n, options[o]);
+				for (uint32_t at = sift_msg_first(&msg, SIFT_H_CONTENT_LENGTH);
+				     at != SIFT_NONE; at = msg.headers[at].next) {
+					sift_error error;
+					if (sift_header_validate(input, SIFT_H_CONTENT_LENGTH,
+								 msg.headers[at].value, options[o],
+								 &error) != SIFT_OK)
+						fail_msg("Content-Length \"%s\" (options %u) stored but "
+							 "refused by its check at %u (%s)",
+							 values[i], options[o], error.offset, error.rule);
+				}
+			}
+}
+
 /* RFC 3261 8.1.1.5: CSeq is a 32-bit unsigned integer (RFC 4475 3.1.2.4). */
 static void cseq_overflow_is_a_range_error(void **state)
 {
@@ -1036,6 +1070,7 @@ int main(void)
 		cmocka_unit_test(datagram_body_ends_at_content_length),
 		cmocka_unit_test(datagram_content_length_larger_than_body_is_rejected),
 		cmocka_unit_test(content_length_negative_huge_or_conflicting_is_rejected),
+		cmocka_unit_test(rfc3261_20_14_every_content_length_the_index_stores_passes_its_check),
 		cmocka_unit_test(cseq_overflow_is_a_range_error),
 		cmocka_unit_test(cseq_method_must_match_request_method),
 		cmocka_unit_test(rfc3261_17_2_3_full_parse_keeps_top_via_and_cseq),

@@ -29,33 +29,49 @@ sift_code sift__cseq_parse_general(const char *buf, sift_span value, sift_cseq *
 
 static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
 
-/* Every prefix of text, in a heap block of exactly its length, through
- * sift_header_validate and the parser alone. */
+/* The bytes a value is put after in a buffer: none (the value starts the
+ * buffer, so a fast path may not read before it), or 16 of a byte no rule
+ * takes or of one every token takes (a fast path may read those before a
+ * value, but its verdict must not depend on them). */
+static const struct {
+	size_t count;
+	char byte;
+} befores[] = { { 0, 0 }, { 16, '\x01' }, { 16, 'a' } };
+
+/* Every prefix of text, in a heap block that ends where it ends, after
+ * each of befores, through sift_header_validate and the parser alone. */
+static void same_verdict_after(sift_header_id id, const char *text, size_t cut, size_t b)
+{
+	size_t before = befores[b].count;
+	char *copy = malloc(before + cut ? before + cut : 1);
+	assert_non_null(copy);
+	memset(copy, befores[b].byte, before);
+	memcpy(copy + before, text, cut);
+	sift_span value = { (uint32_t)before, (uint32_t)cut };
+	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+		sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
+		sift_code fast = sift_header_validate(copy, id, value, modes[m], &fast_error);
+		sift_code general =
+			sift__header_validate_general(copy, id, value, modes[m], &general_error);
+		if (fast != general ||
+		    (fast != SIFT_OK && (fast_error.offset != general_error.offset ||
+					 strcmp(fast_error.rule, general_error.rule) != 0))) {
+			fail_msg("%s \"%.*s\" after %zu (mode %u): fast %d at %u (%s), parser %d at %u (%s)",
+				 sift_header_name(id), (int)cut, text, before, modes[m], (int)fast,
+				 fast_error.offset, fast_error.rule ? fast_error.rule : "-",
+				 (int)general, general_error.offset,
+				 general_error.rule ? general_error.rule : "-");
+		}
+	}
+	free(copy);
+}
+
 static void same_verdict(sift_header_id id, const char *text)
 {
 	size_t len = strlen(text);
-	for (size_t cut = 0; cut <= len; cut++) {
-		char *copy = malloc(cut ? cut : 1);
-		assert_non_null(copy);
-		memcpy(copy, text, cut);
-		sift_span value = { 0, (uint32_t)cut };
-		for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
-			sift_error fast_error = { 0, 0, NULL, 0 }, general_error = { 0, 0, NULL, 0 };
-			sift_code fast = sift_header_validate(copy, id, value, modes[m], &fast_error);
-			sift_code general = sift__header_validate_general(copy, id, value, modes[m],
-									  &general_error);
-			if (fast != general ||
-			    (fast != SIFT_OK && (fast_error.offset != general_error.offset ||
-						 strcmp(fast_error.rule, general_error.rule) != 0))) {
-				fail_msg("%s \"%.*s\" (mode %u): fast %d at %u (%s), parser %d at %u (%s)",
-					 sift_header_name(id), (int)cut, text, modes[m], (int)fast,
-					 fast_error.offset, fast_error.rule ? fast_error.rule : "-",
-					 (int)general, general_error.offset,
-					 general_error.rule ? general_error.rule : "-");
-			}
-		}
-		free(copy);
-	}
+	for (size_t cut = 0; cut <= len; cut++)
+		for (size_t b = 0; b < sizeof befores / sizeof befores[0]; b++)
+			same_verdict_after(id, text, cut, b);
 }
 
 static void same_verdicts(sift_header_id id, const char *const *values, size_t count)
@@ -417,14 +433,24 @@ static void rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives(void **sta
 		"1 FOO", "1  INVITE", "1\tINVITE", "1 INVITE ", "1 INVITEX", "1 INV@TE", "1",
 		"1 ", "INVITE", " 1 INVITE", "1 SUBSCRIBE", "1 PUBLISH", "1 MESSAGE", "1 PRACK",
 		"1 UPDATE", "1 REFER", "1 OPTIONS\r\n", "1\r\n INVITE",
+		/* runs of digits across the 8 bytes read at once */
+		"12 ACK", "123 ACK", "1234 ACK", "12345 ACK", "123456 ACK", "1234567 ACK",
+		"12345678 ACK", "123456789 ACK", "1234567890 ACK", "9999999 INVITE",
+		"99999999 INVITE", "0000000 BYE", "1234567/ ACK", "123:4567 ACK", "1234\xb5" "678 ACK",
+		/* methods read as the word that ends the value */
+		"1 NOTIFYX", "1 XNOTIFY", "1 REGISTER", "1 REGISTERX", "1 SUBSCRIBEX", "1 ACk",
+		"1 A", "1 AC", "1 ACKA", "1 INFO\x80",
 	};
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
 		size_t len = strlen(values[i]);
-		for (size_t cut = 0; cut <= len; cut++) {
-			char *copy = malloc(cut ? cut : 1);
+		for (size_t cut = 0; cut <= len; cut++)
+		for (size_t b = 0; b < sizeof befores / sizeof befores[0]; b++) {
+			size_t before = befores[b].count;
+			char *copy = malloc(before + cut ? before + cut : 1);
 			assert_non_null(copy);
-			memcpy(copy, values[i], cut);
-			sift_span value = { 0, (uint32_t)cut };
+			memset(copy, befores[b].byte, before);
+			memcpy(copy + before, values[i], cut);
+			sift_span value = { (uint32_t)before, (uint32_t)cut };
 			sift_cseq fast, general;
 			memset(&fast, 0x5A, sizeof fast);
 			memset(&general, 0xA5, sizeof general);
@@ -442,7 +468,7 @@ static void rfc3261_20_16_cseq_fast_path_gives_what_the_grammar_gives(void **sta
 				assert_int_equal(fast.method.len, general.method.len);
 				assert_int_equal(fast.method_id, general.method_id);
 			}
-			same_verdict(SIFT_H_CSEQ, values[i]);
+			same_verdict_after(SIFT_H_CSEQ, values[i], cut, b);
 			free(copy);
 		}
 	}
