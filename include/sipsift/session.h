@@ -188,7 +188,9 @@ SIFT_API unsigned sift_privacy_value_flag(const char *buf, sift_span value);
  * padding as in RFC 4475 3.1.1.11, which holds it valid), is read in every
  * mode and sets is_rfc4474. Otherwise info is required; by default it may
  * come after other parameters, strict requires it first (as the ABNF
- * orders) and a digest of exactly three segments with a signature. */
+ * orders) and a digest of exactly three segments with a signature, in
+ * base64url alone (errata 6499: "/" and "+" are refused, rule
+ * "base64url-char"). */
 typedef struct sift_identity {
 	sift_span digest;      /* as written (RFC 4474: with its quotes) */
 	sift_span jws_header;  /* the three segments, when there are three */

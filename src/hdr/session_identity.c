@@ -5,6 +5,7 @@
  *   Identity = "Identity" HCOLON signed-identity-digest SEMI
  *              ident-info *( SEMI ident-info-params )
  *   signed-identity-digest = 1*(base64-char / base64url-char / ".")
+ *       (strict: base64url-char and "." alone, as erratum 6499 corrects it)
  *   ident-info = "info" EQUAL ident-info-uri
  *   ident-info-uri = LAQUOT absoluteURI RAQUOT
  *   ident-info-params = ident-info-alg / ident-type / ident-info-extension
@@ -107,6 +108,14 @@ sift_code sift_identity_parse(const char *buf, sift_span value, unsigned options
 	if (strict && out->jws_signature.len == 0)
 		return identity_fail(out, sift__fail(err, SIFT_E_HEADER_VALUE, buf, q,
 						     "signed-identity-digest"));
+	/* Erratum 6499: the segments are base64url (RFC 7515 7.1, RFC 4648
+	 * 5), so strict refuses the printed rule's "/" and "+", which no JWS
+	 * holds; by default both alphabets pass. */
+	if (strict)
+		for (const char *r = p; r < q; r++)
+			if (*r == '/' || *r == '+')
+				return identity_fail(out, sift__fail(err, SIFT_E_HEADER_VALUE, buf, r,
+								     "base64url-char"));
 
 	/* SEMI ident-info *( SEMI ident-info-params ) */
 	const char *first = NULL;

@@ -466,8 +466,14 @@ static void test_rfc8224_4_1_identity_grammar(void **state)
 		     "signed-identity-digest");
 	expect_error(p_identity, "a.b.c.d;info=<http://a>", STRICT, SIFT_E_HEADER_VALUE, 7,
 		     "signed-identity-digest");
-	/* errata 6499: base64url and base64 alphabets both */
-	expect_ok(p_identity, "a-_.b+/.c;info=<http://a>", STRICT);
+	/* errata 6499: base64url and base64 alphabets both by default; strict
+	 * keeps to the erratum's base64url */
+	expect_ok(p_identity, "a-_.b+/.c;info=<http://a>", 0);
+	expect_ok(p_identity, "a-_.b.c;info=<http://a>", STRICT);
+	expect_error(p_identity, "a-_.b+/.c;info=<http://a>", STRICT, SIFT_E_HEADER_VALUE, 5,
+		     "base64url-char");
+	expect_error(p_identity, "a.b.c/;info=<http://a>", STRICT, SIFT_E_HEADER_VALUE, 5,
+		     "base64url-char");
 }
 
 /* RFC 4474 9 (obsoleted by RFC 8224): a quoted base64 digest, by default. */
