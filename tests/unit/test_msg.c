@@ -427,6 +427,43 @@ static void rfc3261_20_14_every_content_length_the_index_stores_passes_its_check
 			}
 }
 
+/* RFC 3261 20.14: the index reads the common ": digits" form of
+ * Content-Length without its general path (trimming, the digit rule); the
+ * same digits with more LWS around them take the general path. Both give
+ * the same code and length, alone and repeated, in every mode. */
+static void rfc3261_20_14_content_length_common_form_reads_as_the_general_one(void **state)
+{
+	(void)state;
+	static const char *const numbers[] = {
+		"0", "5", "05", "00000000000000000000005", "4294967294", "4294967295",
+		"4294967296", "18446744073709551621", "99999999999999999999", "1x", "x1",
+		"1 1", "-1", "+1",
+	};
+	static const unsigned options[] = { 0, SIFT_OPT_STRICT, SIFT_OPT_INDEX_ONLY };
+	char text[512];
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+		for (size_t j = 0; j < sizeof numbers / sizeof numbers[0]; j++)
+			for (size_t o = 0; o < sizeof options / sizeof options[0]; o++) {
+				sift_code codes[2];
+				uint32_t lengths[2];
+				for (int general = 0; general < 2; general++) {
+					const char *lws = general ? "  \t" : "";
+					int n = snprintf(text, sizeof text,
+							 "%sContent-Length: %s%s%s\r\nl: %s%s%s\r\n\r\n",
+							 OPTIONS_HEAD, lws, numbers[i], lws, lws,
+							 numbers[j], lws);
+					codes[general] = parse_bytes(text, (size_t)n, options[o]);
+					lengths[general] = msg.content_length;
+				}
+				if (codes[0] != codes[1] ||
+				    (codes[0] == SIFT_OK && lengths[0] != lengths[1]))
+					fail_msg("Content-Length %s then %s (options %u): %d/%u, with LWS "
+						 "%d/%u",
+						 numbers[i], numbers[j], options[o], (int)codes[0],
+						 lengths[0], (int)codes[1], lengths[1]);
+			}
+}
+
 /* RFC 3261 8.1.1.5: CSeq is a 32-bit unsigned integer (RFC 4475 3.1.2.4). */
 static void cseq_overflow_is_a_range_error(void **state)
 {
@@ -1071,6 +1108,7 @@ int main(void)
 		cmocka_unit_test(datagram_content_length_larger_than_body_is_rejected),
 		cmocka_unit_test(content_length_negative_huge_or_conflicting_is_rejected),
 		cmocka_unit_test(rfc3261_20_14_every_content_length_the_index_stores_passes_its_check),
+		cmocka_unit_test(rfc3261_20_14_content_length_common_form_reads_as_the_general_one),
 		cmocka_unit_test(cseq_overflow_is_a_range_error),
 		cmocka_unit_test(cseq_method_must_match_request_method),
 		cmocka_unit_test(rfc3261_17_2_3_full_parse_keeps_top_via_and_cseq),
