@@ -99,19 +99,23 @@ $(GEN)/match_names.c: $(GEN)/match_names.re $(GEN)/abnf.re
 	$(RE2C) -W -I $(GEN) -o $@ $<
 
 # --- library ----------------------------------------------------------------
-$(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
+# Every object depends on every header of the library: the generated lexers
+# include src/grammar/internal.h and host_run.h too.
+LIB_HEADERS := $(wildcard include/sipsift/*.h src/*/*.h)
+
+$(BUILD)/obj/gen/%.o: $(GEN)/%.c $(GEN_HEADERS) $(LIB_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
+$(BUILD)/obj/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(LIB_HEADERS) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/asan/gen/%.o: $(GEN)/%.c $(GEN_HEADERS)
+$(BUILD)/asan/gen/%.o: $(GEN)/%.c $(GEN_HEADERS) $(LIB_HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(wildcard include/sipsift/*.h src/*/internal.h) $(TABLES)
+$(BUILD)/asan/%.o: %.c $(GEN_HEADERS) $(GEN_INTERNAL) $(LIB_HEADERS) $(TABLES)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -O1 $(SANITIZE) -c $< -o $@
 

@@ -31,7 +31,7 @@ FUZZ_LIB := $(LIB_SRCS) $(GEN_SRCS)
 FUZZ_EXTRA_SRCS_capture := tools/sipsift/capture.c
 FUZZ_EXTRA_LIBS_capture := -lpcap
 FUZZ_LIB_DEPS := $(GEN_HEADERS) $(GEN_INTERNAL) \
-	$(wildcard include/sipsift/*.h src/*/internal.h grammar/*.def src/check/*.def)
+	$(wildcard include/sipsift/*.h src/*/*.h grammar/*.def src/check/*.def)
 FUZZ_TARGET_DEPS := fuzz/targets/check.h $(GEN_HEADERS) $(wildcard include/sipsift/*.h)
 FUZZ_COMMON := -std=c11 $(WARN) -g -fno-omit-frame-pointer $(CPPFLAGS_ALL)
 FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
