@@ -168,16 +168,18 @@ MASKS_AVX2 uint64_t outside_start(const value_blocks *v, const int layout,
 	return layout != ONE_BLOCK ? (uint64_t)first | ~0ull << 32 : masks_join(v, layout, first, 0);
 }
 
-/* Bit i set where byte i is c (none from n on). */
+/* Bit i set where byte i is c; from n on, none but in a WINDOW (where
+ * the bytes after n may be c). */
 MASKS_AVX2 uint64_t byte_is(const value_blocks *v, const int layout, char c)
 {
 	__m256i wanted = _mm256_set1_epi8(c);
-	return masks_join(v, layout,
-			  (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes0, wanted)),
-			  layout != ONE_BLOCK
-				  ? (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes1, wanted))
-				  : 0) &
-	       ~v->beyond;
+	uint32_t first = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes0, wanted));
+	if (layout == ONE_BLOCK)
+		return (uint64_t)first >> v->shift;
+	uint32_t second = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v->bytes1, wanted));
+	if (layout == TWO_BLOCKS)
+		return (uint64_t)first | (uint64_t)second << (v->n - 32);
+	return ((uint64_t)first | (uint64_t)second << 32) >> v->shift;
 }
 
 /* The first byte from `from` (below 64) that is outside: n at the latest.
@@ -345,15 +347,16 @@ MASKS_AVX2 unsigned accept_address(const char *p, const value_blocks *v, const i
 	unsigned host_end = run_end(layout, host_outside, at);
 	if (host_end == at)
 		return 0;
-	unsigned host_length = host_end - at;
-	uint64_t keep = (1ull << host_length) - 1;
-	uint64_t dots = (byte_is(v, layout, '.') >> at) & keep;
-	if (!sift__host_run_is_hostname(p + at, host_length, dots,
-					(byte_is(v, layout, '-') >> at) & keep)) {
+	uint64_t dots = byte_is(v, layout, '.');
+	if (!sift__host_run_is_hostname_in(p, at, host_end, dots, byte_is(v, layout, '-'))) {
 		/* not a hostname: an IPv4address when all digits and dots
 		 * (sift__host_run_is_host's other case) */
+		unsigned host_length = host_end - at;
+		uint64_t keep = (1ull << host_length) - 1;
+		uint64_t run_dots = (dots >> at) & keep;
 		uint64_t digits = ~outside(v, layout, class_digit) >> at;
-		if ((keep & ~(dots | digits)) || !sift__host_run_is_ipv4(p + at, host_length, dots))
+		if ((keep & ~(run_dots | digits)) ||
+		    !sift__host_run_is_ipv4(p + at, host_length, run_dots))
 			return 0;
 	}
 	at = host_end;
@@ -415,27 +418,13 @@ static inline int is_qvalue(const char *p, unsigned len)
  * Contact (SIFT_ADDR_CONTACT) the contact-params whose values the parser
  * checks, each with a value fast_addr.re's FAST_CONTACT takes (RFC 3261
  * 20.10, RFC 5626 10). Its end (a ";" or `length`, which the caller
- * tells), or 0. host_outside: the host's mask, or 0 when not computed
- * (WINDOW). */
+ * tells), or 0. */
 MASKS_AVX2 unsigned accept_param(const char *p, const value_blocks *v, const int layout,
-				 unsigned at, unsigned length, unsigned options,
-				 uint64_t host_outside)
+				 unsigned at, unsigned length, unsigned options)
 {
 	if (p[at] != ';')
 		return 0;
 	unsigned name = at + 1;
-	uint32_t word;
-	if (layout != WINDOW && length - name > 4) {
-		/* tag=token, its value most often host bytes */
-		memcpy(&word, p + name, 4);
-		if ((word | 0x00202020u) == TAG_WORD) {
-			unsigned value_end = run_end_via_host(v, layout, host_outside, class_token,
-							      p, length, name + 4, ';', ';', ';');
-			return value_end > name + 4 && (value_end == length || p[value_end] == ';')
-				       ? value_end
-				       : 0;
-		}
-	}
 	uint64_t token_outside = outside(v, layout, class_token);
 	unsigned name_end = run_end(layout, token_outside, name);
 	if (name_end == name)
@@ -495,9 +484,19 @@ MASKS_AVX2 int accept_blocks(const char *p, const value_blocks *v, const int lay
 		return 1;
 	if (!at || (options & SIFT_ADDR_NO_PARAMS))
 		return 0;
+	/* From's and To's usual end: ";tag=" and a token, its bytes most
+	 * often host bytes, to the end (RFC 3261 25 tag-param) */
+	uint32_t word;
+	if (n - at > 5 && p[at] == ';') {
+		memcpy(&word, p + at + 1, 4);
+		if ((word | 0x00202020u) == TAG_WORD &&
+		    run_end_via_host(v, layout, host_outside, class_token, p, n, at + 5, ';', ';',
+				     ';') == n)
+			return 1;
+	}
 	/* *( ";" generic-param ) to the end */
 	do
-		at = accept_param(p, v, layout, at, n, options, host_outside);
+		at = accept_param(p, v, layout, at, n, options);
 	while (at && at < n);
 	return at != 0;
 }
@@ -549,7 +548,7 @@ __attribute__((target("avx2,bmi,bmi2"), noinline)) static int accept_long(const 
 	do {
 		value_blocks w;
 		load_window(&w, p, length, at);
-		unsigned end = accept_param(p + at, &w, WINDOW, 0, length - at, options, 0);
+		unsigned end = accept_param(p + at, &w, WINDOW, 0, length - at, options);
 		if (!end)
 			return 0;
 		at += end;

@@ -46,6 +46,28 @@ sift__host_run_is_hostname(const char *p, size_t n, uint64_t dots, uint64_t hyph
 	return !bad && (unsigned char)((p[top] | 0x20) - 'a') < 26;
 }
 
+/* sift__host_run_is_hostname for the run [at, end) of a value, 1 <= at <
+ * end <= 63, from masks of the whole value: bit i of dots and hyphens set
+ * where byte i is a "." or a "-" (other bits, outside the run, may be
+ * set: but for byte end, which is none of the run's bytes). The same rule
+ * without shifting the masks to the run's start. */
+static inline __attribute__((always_inline)) int
+sift__host_run_is_hostname_in(const char *p, unsigned at, unsigned end, uint64_t dots,
+			      uint64_t hyphens)
+{
+	uint64_t run = (~0ull << at) & ~(~0ull << end);
+	uint64_t first = 1ull << at, last = 1ull << (end - 1);
+	uint64_t separators = dots | hyphens;
+	/* a "." or "-" first, "..", ".-", "-." or "-" last: byte end, after
+	 * the run, is neither */
+	uint64_t bad = (((dots & separators >> 1) | (hyphens & dots >> 1)) & run) |
+		       (separators & first) | (hyphens & last);
+	/* the toplabel's first byte: after the run's last "." but a trailing
+	 * one, or the run's first (bit at - 1 stands for "before the run") */
+	unsigned top = (unsigned)(64 - __builtin_clzll((dots & run & ~last) | first >> 1));
+	return !bad && (unsigned char)((p[top] | 0x20) - 'a') < 26;
+}
+
 /* The same run made of digits and dots only: 1 when it is four
  * dec-octets and three dots (RFC 3986 3.2.2). */
 static inline __attribute__((always_inline)) int

@@ -914,6 +914,13 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"<sip:a@B.EXAMPLE.COM;TRANSPORT=TCP>", "a <sip:x.example.com>;p=1;q=2;r=3;s=4;t=5;u=6;v=7;w=8",
 		"\"a very long display name indeed\" <sip:x.example.com>",
 		"a very long token display name indeed <sip:x.example.com>",
+		/* hosts: the hostname rule on masks of the whole value, IPv4 */
+		"<sip:a@255.255.255.255>", "<sip:a@0.0.0.0;lr>", "<sip:a@01.2.3.4>", "<sip:a@1.2.3.256>",
+		"<sip:a@199.2.3.4>", "<sip:a@249.1.1.1>", "<sip:a@260.1.1.1>", "<sip:a@1..3.4>",
+		"<sip:a@1.2.3.4.>", "sip:a.b-c@x-y.z.example.com.;tag=a.b-c", "sip:a-.b@x.y;tag=1",
+		"<sip:a@x.-y.com>", "<sip:a@x-.y.com>", "<sip:a@x.y-.com.>", "<sip:a@a.b.c.d.e.f.g.h.i.j.k1>",
+		"<sip:a@a.b.c.d.e.f.g.h.i.j.1k>", "<sip:a@9>", "<sip:a@z>", "<sip:a@.z>", "<sip:a@z..>",
+		"\"a.-b\" <sip:x.y-z.example.com:1>;tag=-.", "a.b <sip:-x.example.com>",
 		/* contact-params the parser checks, and values of 64 bytes and more */
 		"<sip:a@b.example.com>;q=0.", "<sip:a@b.example.com>;q=0.1234", "<sip:a@b.example.com>;q=1.001",
 		"<sip:a@b.example.com>;q=1.", "<sip:a@b.example.com>;q=0.5x", "<sip:a@b.example.com>;q",
