@@ -292,6 +292,13 @@ static inline enum contact_name contact_name(const char *p, unsigned len)
 	}
 }
 
+/* DQUOTE SP "<" "sip:" as the 8 bytes from the closing DQUOTE load (the
+ * eighth not compared), the letters' 0x20 set as in sip_scheme. */
+#define QUOTE_SIP                                                                              \
+	((uint64_t)NAME_WORD4('"', ' ', '<', 's') | (uint64_t)NAME_WORD4('i', 'p', ':', 0) << 32)
+#define QUOTE_SIP_FOLD 0x0000202020000000u
+#define QUOTE_SIP_BYTES 0x00FFFFFFFFFFFFFFu
+
 /* The address at the start of the value p (v->n bytes): [ display-name ]
  * "<" URI ">" (name-addr) or the URI (addr-spec, RFC 3261 25). The byte
  * after it, or 0 when it is none of the shapes; *host_outside_mask is the
@@ -308,6 +315,16 @@ MASKS_AVX2 unsigned accept_address(const char *p, const value_blocks *v, const i
 		at = run_end(layout, outside_start(v, layout, class_qdtext), 1);
 		if (at + 2 >= n || p[at] != '"')
 			return 0;
+		if (n - at >= 8) {
+			/* DQUOTE SP "<" "sip:" in one compare: the walk below
+			 * finds the same (sip_scheme's room is there) */
+			uint64_t word;
+			memcpy(&word, p + at, 8);
+			if (((word | QUOTE_SIP_FOLD) & QUOTE_SIP_BYTES) == QUOTE_SIP) {
+				at += 7;
+				goto userinfo;
+			}
+		}
 		at++;
 		if (p[at] == ' ' && p[at + 1] == '<')
 			at++;
@@ -334,6 +351,7 @@ MASKS_AVX2 unsigned accept_address(const char *p, const value_blocks *v, const i
 		return 0;
 	at += scheme;
 
+userinfo:;
 	/* userinfo: the user's run when an "@" ends it */
 	uint64_t host_outside = outside(v, layout, class_host);
 	*host_outside_mask = host_outside;
@@ -581,6 +599,9 @@ MASKS_AVX2 int accept_avx2(const char *buf, sift_span value, unsigned options)
 		v.bytes1 = masks_load(p + v.n - 32);
 		v.rows0 = rows_of(v.bytes0);
 		v.rows1 = rows_of(v.bytes1);
+		/* both here, with one 0x0F constant: else the compiler computes
+		 * the second where it is first used, with the constant again */
+		__asm__("" : "+x"(v.rows1));
 		/* one walk for each layout, each with its own masks */
 		return accept_blocks(p, &v, TWO_BLOCKS, options);
 	}
@@ -616,11 +637,21 @@ check_avx2(const char *buf, sift_span value, unsigned options, sift_error *err,
 #define HAVE_ACCEPT_AVX2 1
 #endif
 
+#if defined(HAVE_ACCEPT_AVX2)
+/* 1 once the CPU is known to have AVX2 and BMI2: asked once, at load time,
+ * and not for every value. */
+static int masks_cpu;
+__attribute__((constructor)) static void masks_cpu_init(void)
+{
+	__builtin_cpu_init();
+	masks_cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
+}
+#endif
+
 /* The values the walk reads, where the CPU can run it: the DFA of
  * fast_addr.re takes none above FAST_COPY_MAX (512). */
-#define MASKS_USABLE(buf, value)                                                       \
-	((buf) && (value).len - 1u < 255u && sift__use_simd > 1 &&                     \
-	 __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+#define MASKS_USABLE(buf, value) \
+	((buf) && (value).len - 1u < 255u && sift__use_simd > 1 && masks_cpu)
 
 int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options)
 {

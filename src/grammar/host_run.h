@@ -55,16 +55,18 @@ static inline __attribute__((always_inline)) int
 sift__host_run_is_hostname_in(const char *p, unsigned at, unsigned end, uint64_t dots,
 			      uint64_t hyphens)
 {
-	uint64_t run = (~0ull << at) & ~(~0ull << end);
-	uint64_t first = 1ull << at, last = 1ull << (end - 1);
-	uint64_t separators = dots | hyphens;
-	/* a "." or "-" first, "..", ".-", "-." or "-" last: byte end, after
-	 * the run, is neither */
-	uint64_t bad = (((dots & separators >> 1) | (hyphens & dots >> 1)) & run) |
-		       (separators & first) | (hyphens & last);
+	/* The byte before the run stands for a "." (before) and so does the
+	 * byte after it for a "-" before it (after): a label that is empty
+	 * or starts with "-" is a "." followed by a "." or "-" (a "." or "-"
+	 * first, "..", ".-"), one that ends with "-" a "-" followed by a
+	 * "." ("-.", "-" last); a "." last is a trailing dot. */
+	uint64_t before = 1ull << (at - 1), after = 1ull << end;
+	uint64_t span = (~0ull << (at - 1)) & (after - 1); /* bits at - 1 to end - 1 */
+	uint64_t leading = dots | before;
+	uint64_t bad = ((leading & (dots | hyphens) >> 1) | (hyphens & (dots | after) >> 1)) & span;
 	/* the toplabel's first byte: after the run's last "." but a trailing
-	 * one, or the run's first (bit at - 1 stands for "before the run") */
-	unsigned top = (unsigned)(64 - __builtin_clzll((dots & run & ~last) | first >> 1));
+	 * one, or the run's first */
+	unsigned top = (unsigned)(64 - __builtin_clzll(leading & span & ~(after >> 1)));
 	return !bad && (unsigned char)((p[top] | 0x20) - 'a') < 26;
 }
 

@@ -914,6 +914,9 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"<sip:a@B.EXAMPLE.COM;TRANSPORT=TCP>", "a <sip:x.example.com>;p=1;q=2;r=3;s=4;t=5;u=6;v=7;w=8",
 		"\"a very long display name indeed\" <sip:x.example.com>",
 		"a very long token display name indeed <sip:x.example.com>",
+		/* DQUOTE SP "<" "sip:" compared at once */
+		"\"a\" xsip:b@c.example.com>", "\"a\" <sIp:b@c.example.com>", "\"a\" <sip;b@c.example.com>",
+		"\"a\" \x1csip:b@c.example.com>", "\"a\"\x1c<sip:b@c.example.com>",
 		/* hosts: the hostname rule on masks of the whole value, IPv4 */
 		"<sip:a@255.255.255.255>", "<sip:a@0.0.0.0;lr>", "<sip:a@01.2.3.4>", "<sip:a@1.2.3.256>",
 		"<sip:a@199.2.3.4>", "<sip:a@249.1.1.1>", "<sip:a@260.1.1.1>", "<sip:a@1..3.4>",
