@@ -40,6 +40,7 @@
 #include "grammar/internal.h"
 #include "grammar/host_run.h"
 #include "sipsift/hdr.h"
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -638,20 +639,22 @@ check_avx2(const char *buf, sift_span value, unsigned options, sift_error *err,
 #endif
 
 #if defined(HAVE_ACCEPT_AVX2)
-/* 1 once the CPU is known to have AVX2 and BMI2: asked once, at load time,
- * and not for every value. */
-static int masks_cpu;
+/* The least sift__use_simd that runs the walk: 2 once the CPU is known to
+ * have AVX2 and BMI2, asked once at load time and not for every value;
+ * until then, and without them, none. */
+static int masks_simd_level = INT_MAX;
 __attribute__((constructor)) static void masks_cpu_init(void)
 {
 	__builtin_cpu_init();
-	masks_cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+		masks_simd_level = 2;
 }
 #endif
 
 /* The values the walk reads, where the CPU can run it: the DFA of
  * fast_addr.re takes none above FAST_COPY_MAX (512). */
 #define MASKS_USABLE(buf, value) \
-	((buf) && (value).len - 1u < 255u && sift__use_simd > 1 && masks_cpu)
+	((buf) && (value).len - 1u < 255u && sift__use_simd >= masks_simd_level)
 
 int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options)
 {
