@@ -32,6 +32,8 @@
  *     accepts it, read from the exact copy or in place after 32 bytes of
  *     the input (it reads the buffer before the value), so does
  *     sift__addr_fast_accept, and the two reads give the same verdict;
+ *     sift__addr_masks_check with sift_addr_parse as its fallback returns
+ *     sift_addr_parse's code;
  *   - sift__scan_host (src/grammar/scan_uri.re: its hostname and
  *     IPv4address without the DFA) finds the end and kind that
  *     sift__scan_host_dfa finds, from each of the first 64 bytes of the
@@ -73,6 +75,14 @@ static int via_equal(const sift_via *a, const sift_via *b)
 	       span_equal(a->params, b->params) && span_equal(a->branch, b->branch) &&
 	       span_equal(a->received, b->received) && span_equal(a->rport, b->rport) &&
 	       span_equal(a->maddr, b->maddr) && span_equal(a->ttl, b->ttl);
+}
+
+/* sift_addr_parse as the fallback of sift__addr_masks_check. */
+static sift_code addr_parse_code(const char *buf, sift_span value, unsigned options,
+				 sift_error *err)
+{
+	sift_addr addr;
+	return sift_addr_parse(buf, value, options, &addr, err);
 }
 
 /* The invariants above on the fast paths. */
@@ -128,6 +138,13 @@ static void check_fast_paths(const uint8_t *data, size_t size)
 							"depends on the bytes before the value\n");
 					abort();
 				}
+			}
+			if (sift__addr_masks_check(copy, value, options, NULL, addr_parse_code) !=
+			    sift_addr_parse(copy, value, options, &addr, NULL)) {
+				fprintf(stderr, "fuzz_validate: sift__addr_masks_check and "
+						"sift_addr_parse differ (options 0x%x)\n",
+					options);
+				abort();
 			}
 			if (masks && !sift__addr_fast_accept(copy, copy + len, options)) {
 				fprintf(stderr, "fuzz_validate: sift__addr_masks_accept accepts a value "

@@ -46,6 +46,30 @@ sift__host_run_is_hostname(const char *p, size_t n, uint64_t dots, uint64_t hyph
 	return !bad && (unsigned char)((p[top] | 0x20) - 'a') < 26;
 }
 
+/* sift__host_run_is_hostname for the run [at, end) of a value, 1 <= at <
+ * end <= 63, from masks of the whole value: bit i of dots and hyphens set
+ * where byte i is a "." or a "-" (other bits, outside the run, may be
+ * set: but for byte end, which is none of the run's bytes). The same rule
+ * without shifting the masks to the run's start. */
+static inline __attribute__((always_inline)) int
+sift__host_run_is_hostname_in(const char *p, unsigned at, unsigned end, uint64_t dots,
+			      uint64_t hyphens)
+{
+	/* The byte before the run stands for a "." (before) and so does the
+	 * byte after it for a "-" before it (after): a label that is empty
+	 * or starts with "-" is a "." followed by a "." or "-" (a "." or "-"
+	 * first, "..", ".-"), one that ends with "-" a "-" followed by a
+	 * "." ("-.", "-" last); a "." last is a trailing dot. */
+	uint64_t before = 1ull << (at - 1), after = 1ull << end;
+	uint64_t span = (~0ull << (at - 1)) & (after - 1); /* bits at - 1 to end - 1 */
+	uint64_t leading = dots | before;
+	uint64_t bad = ((leading & (dots | hyphens) >> 1) | (hyphens & (dots | after) >> 1)) & span;
+	/* the toplabel's first byte: after the run's last "." but a trailing
+	 * one, or the run's first */
+	unsigned top = (unsigned)(64 - __builtin_clzll(leading & span & ~(after >> 1)));
+	return !bad && (unsigned char)((p[top] | 0x20) - 'a') < 26;
+}
+
 /* The same run made of digits and dots only: 1 when it is four
  * dec-octets and three dots (RFC 3986 3.2.2). */
 static inline __attribute__((always_inline)) int

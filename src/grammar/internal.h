@@ -219,6 +219,12 @@ int sift__addr_fast_accept(const char *p, const char *end, unsigned options);
  * 0 says nothing. Reads the bytes of buf before value.off too. */
 #include "sipsift/span.h"
 int sift__addr_masks_accept(const char *buf, sift_span value, unsigned options);
+/* The same as a check: SIFT_OK where it accepts, else fallback's result
+ * (called in its tail, so a caller needs no frame around it). */
+typedef sift_code (*sift__addr_check_fallback)(const char *buf, sift_span value, unsigned options,
+						sift_error *err);
+sift_code sift__addr_masks_check(const char *buf, sift_span value, unsigned options,
+				 sift_error *err, sift__addr_check_fallback fallback);
 /* End of the whole-production matchers. */
 
 /* Message-body layer (src/grammar/scan_body.re, grammar/rfc2046.abnf). */

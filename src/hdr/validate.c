@@ -148,12 +148,10 @@ static __attribute__((noinline)) sift_code addr_check_rest(const char *buf, sift
 }
 
 /* The masks stage first, without the frame the rest needs (its scratch
- * sift_addr). */
+ * sift_addr): it calls addr_check_rest in its tail for what it leaves. */
 static sift_code addr_check(const char *buf, sift_span value, unsigned options, sift_error *err)
 {
-	if (buf && sift__addr_masks_accept(buf, value, options))
-		return SIFT_OK;
-	return addr_check_rest(buf, value, options, err);
+	return sift__addr_masks_check(buf, value, options, err, addr_check_rest);
 }
 
 /* The headers whose value is name-addr / addr-spec with header parameters

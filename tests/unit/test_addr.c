@@ -874,6 +874,18 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"<sip:a_b=c@h.example.com;k=[::1];m=x_y:z>;tag=x~y;p%41=q*r",
 		"sip:a!b@h.example.com;tag=a'b",
 	};
+	/* the same for Contact (RFC 3261 20.10, RFC 5626 10): its
+	 * contact-params, values of 64 bytes and more */
+	static const char *const common_contact[] = {
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;+sip.instance="
+		"\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>\"",
+		"<sip:bob@192.0.2.201;transport=udp>;expires=3600;+sip.instance="
+		"\"<urn:uuid:00000000-0000-1000-8000-000A95A0E128>\";reg-id=1",
+		"<sip:a@b.example.com>;q=0.5;expires=60;reg-id=1",
+		"<sip:a@b.example.com>;Q=1.000;EXPIRES=123456789;Reg-Id=999999999;tag=x",
+		"\"Display name\" <sip:alice@pc33.atlanta.example.com>;q=0.7;x=y;tag=z",
+		"<sip:a@b.example.com>;+SIP.Instance=\"<urn:x:y/z@w&v=u+t$s>\"",
+	};
 	static const char *const others[] = {
 		"\"A\\\"B\" <sip:a@b.example.com>", "<sip:a@b.example.com>;tag", "<sip:a@b.example.com>;tag=",
 		"<sip:a@b.example.com>;TAG=x;Tag=y", "<sip:a@b.example.com>;q=0.5;expires=60;reg-id=1",
@@ -902,14 +914,58 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 		"<sip:a@B.EXAMPLE.COM;TRANSPORT=TCP>", "a <sip:x.example.com>;p=1;q=2;r=3;s=4;t=5;u=6;v=7;w=8",
 		"\"a very long display name indeed\" <sip:x.example.com>",
 		"a very long token display name indeed <sip:x.example.com>",
+		/* DQUOTE SP "<" "sip:" compared at once */
+		"\"a\" xsip:b@c.example.com>", "\"a\" <sIp:b@c.example.com>", "\"a\" <sip;b@c.example.com>",
+		"\"a\" \x1csip:b@c.example.com>", "\"a\"\x1c<sip:b@c.example.com>",
+		/* hosts: the hostname rule on masks of the whole value, IPv4 */
+		"<sip:a@255.255.255.255>", "<sip:a@0.0.0.0;lr>", "<sip:a@01.2.3.4>", "<sip:a@1.2.3.256>",
+		"<sip:a@199.2.3.4>", "<sip:a@249.1.1.1>", "<sip:a@260.1.1.1>", "<sip:a@1..3.4>",
+		"<sip:a@1.2.3.4.>", "sip:a.b-c@x-y.z.example.com.;tag=a.b-c", "sip:a-.b@x.y;tag=1",
+		"<sip:a@x.-y.com>", "<sip:a@x-.y.com>", "<sip:a@x.y-.com.>", "<sip:a@a.b.c.d.e.f.g.h.i.j.k1>",
+		"<sip:a@a.b.c.d.e.f.g.h.i.j.1k>", "<sip:a@9>", "<sip:a@z>", "<sip:a@.z>", "<sip:a@z..>",
+		"\"a.-b\" <sip:x.y-z.example.com:1>;tag=-.", "a.b <sip:-x.example.com>",
+		/* contact-params the parser checks, and values of 64 bytes and more */
+		"<sip:a@b.example.com>;q=0.", "<sip:a@b.example.com>;q=0.1234", "<sip:a@b.example.com>;q=1.001",
+		"<sip:a@b.example.com>;q=1.", "<sip:a@b.example.com>;q=0.5x", "<sip:a@b.example.com>;q",
+		"<sip:a@b.example.com>;expires=1234567890", "<sip:a@b.example.com>;expires=0",
+		"<sip:a@b.example.com>;expires=12a;x=y", "<sip:a@b.example.com>;expires",
+		"<sip:a@b.example.com>;reg-id=01", "<sip:a@b.example.com>;reg-id=1234567890",
+		"<sip:a@b.example.com>;reg-idx=1", "<sip:a@b.example.com>;expiresx=1;qq=2",
+		"<sip:a@b.example.com>;+sip.instance=\"<urn:%41>\"",
+		"<sip:a@b.example.com>;+sip.instance=\"<urn:a;b>\"",
+		"<sip:a@b.example.com>;+sip.instance=\"<urn:a,b?c>\"",
+		"<sip:a@b.example.com>;+sip.instance=\"<>\"", "<sip:a@b.example.com>;+sip.instance=\"<urn:x>",
+		"<sip:a@b.example.com>;+sip.instance=\"<urn:x>\"x", "<sip:a@b.example.com>;+sip.instance=<urn:x>",
+		"<sip:a@b.example.com>;+sip.instance", "<sip:a@b.example.com>;+sip.instancex=\"<urn:x>\"",
+		"<sip:a@b.example.com>;+sip.instance=\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6-too-long>\"",
+		"<sip:a@b.example.com>;+sip.instance=\"<a>b>\"",
+		/* a prefix of it ends with a parameter of 64 bytes, a whole WINDOW */
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;+sip.instance="
+		"\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6ab>\"",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;tag=1;+sip.instance="
+		"\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>\";tag;a=b",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;expires=12345678901234567890",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;x=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;x;;y",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=1",
+		"<sip:alice@a-very-long-host-name-of-many-labels.pc33.atlanta.example.com>;tag=1",
+		"\"x>y\" <sip:alice@pc33.atlanta.example.com;transport=udp>;tag=1928301774;x=y",
+		"sip:alice@pc33.atlanta.example.com;tag=1928301774;x=yyyyyyyyyyyyyyyyyyyyyy",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp> ;tag=1928301774;x=yyyyyyyyyy",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;tag=1928301774;x=yyyyyyyyyyy ",
+		"<sip:alice@pc33.atlanta.example.com;transport=udp>;tag=1928301774;x=\"yyyyyyyyyyy\"",
 	};
 	static const unsigned flags[] = { 0, SIFT_ADDR_NAME_ADDR_ONLY,
 					  SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT, SIFT_ADDR_NO_PARAMS };
 	static const unsigned modes[] = { 0, SIFT_OPT_STRICT };
 	int avx2 = __builtin_cpu_supports("avx2");
 	size_t common_count = sizeof common / sizeof common[0];
-	for (size_t i = 0; i < common_count + sizeof others / sizeof others[0]; i++) {
-		const char *text = i < common_count ? common[i] : others[i - common_count];
+	size_t contact_count = sizeof common_contact / sizeof common_contact[0];
+	size_t known_count = common_count + contact_count;
+	for (size_t i = 0; i < known_count + sizeof others / sizeof others[0]; i++) {
+		const char *text = i < common_count  ? common[i]
+				   : i < known_count ? common_contact[i - common_count]
+						     : others[i - known_count];
 		size_t len = strlen(text);
 		for (size_t cut = 0; cut <= len; cut++) {
 			char *exact = malloc(cut ? cut : 1), *padded = malloc(32 + cut);
@@ -934,8 +990,12 @@ static void test_rfc3261_20_10_address_fast_paths_accept_what_the_parser_accepts
 							 "\"%.*s\" options 0x%x",
 							 (int)cut, text, options);
 					assert_int_equal(in_place, copied);
-					/* the common shapes, whole, as From and To have them */
-					if (i < common_count && cut == len && flags[f] == 0 && avx2)
+					/* the common shapes, whole, as From and To have them
+					 * (Contact its own) */
+					if (cut == len && avx2 &&
+					    ((i < common_count && flags[f] == 0) ||
+					     (i >= common_count && i < known_count &&
+					      flags[f] == (SIFT_ADDR_ALLOW_STAR | SIFT_ADDR_CONTACT))))
 						if (!in_place)
 							fail_msg("a common shape left to the DFA: \"%s\"", text);
 				}
