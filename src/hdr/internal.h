@@ -126,6 +126,13 @@ sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned op
  * verdict). 0: no verdict; ask the parser. */
 int sift__auth_accept(const char *buf, sift_span value, unsigned which);
 
+/* Full validation of a challenge (which 0) or credentials (which 1): in
+ * the default mode sift__auth_accept()'s walk, then the parser
+ * (sift_challenge_parse(), sift_credentials_parse(), the strict option
+ * passed on) for what the walk does not accept (src/hdr/auth.c). */
+sift_code sift__auth_check(const char *buf, sift_span value, unsigned options, unsigned which,
+			   sift_error *err);
+
 /* sift_via_parse() without its fast path for the common via-parm: the
  * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast
  * path to it: the same code and the same sift_via wherever the fast path
