@@ -863,7 +863,7 @@ static sift_code parse_check(const char *buf, sift_span value, unsigned options,
  */
 enum { LIST_MAX = 512 };
 typedef struct auth_copy {
-	char bytes[LIST_MAX + 32]; /* not aligned: no frame to realign */
+	char bytes[LIST_MAX + 32];
 } auth_copy;
 
 /* The len (32 to LIST_MAX) bytes at p into c, then the zero bytes; the
@@ -956,17 +956,23 @@ static int token_is_scheme(const char *p, const char *end)
 	return 1;
 }
 
+/* Whether the 4 bytes at p are "sip:", the scheme in any case (RFC 3261
+ * 19.1.1). */
+static inline int sip_colon(const char *p)
+{
+	uint32_t head;
+	memcpy(&head, p, 4);
+	return (head | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24);
+}
+
 /* Whether the uri at [c, ce) in the copy is check_uri()'s
  * scheme_and_token() in the default mode: scheme ":" and uric bytes, not
- * "+" first. "sip:" in any case, the common scheme, is told by a word
- * compare; any other scheme ends at the first byte no token has, the
- * ":". */
+ * "+" first. "sip:" is told by a word compare; any other scheme ends at
+ * the first byte no token has, the ":". */
 WALK_AVX2 static inline int uri_scheme_and_token(const char *c, const char *ce, walk_class token,
 						 __m256i nibble, __m256i one)
 {
-	uint32_t head;
-	memcpy(&head, c, 4);
-	int sip = (head | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24);
+	int sip = sip_colon(c);
 	const char *colon = sip ? c + 3 : run_end(c, token, nibble, one);
 	return ce - colon >= 2 && *colon == ':' && colon[1] != '+' &&
 	       run_end(colon + 1, load_class(LOW_URIC, HIGH_TOKEN), nibble, one) == ce &&
@@ -978,10 +984,11 @@ WALK_AVX2 static inline int uri_scheme_and_token(const char *c, const char *ce, 
  * captures (captured()), by a perfect hash of a key: the name's first 8
  * bytes ORed with 0x20 (the names are lower case; "*" has bit 0x20), cut
  * to the name, as a little-endian word, plus its length; (key * NAME_HASH)
- * >> 60 is a different slot for each. Slot i holds name_keys[i], the last
- * 8 bytes of a name of 8 or more (name_lasts[i], as the key's word),
- * and the name's bit (BIT(id)) in a challenge (name_bits[0][i]) and in
- * credentials (name_bits[1][i]), 0 where it is not captured (captured()).
+ * >> 60 is a different slot for each. Slot i holds names.keys[i] (as key
+ * * NAME_HASH), the last 8 bytes of a name of 8 or more (names.lasts[i],
+ * as the key's word), and the name's bit (BIT(id)) in a challenge
+ * (names.bits[0][i]) and in credentials (names.bits[1][i]), 0 where it
+ * is not captured (captured()).
  * test_auth tells each name in upper and lower case.
  */
 #define NAME_HASH 0x88d355bb852a0ed7ull
@@ -989,19 +996,9 @@ WALK_AVX2 static inline int uri_scheme_and_token(const char *c, const char *ce, 
 #define NAME_WORD(s)                                                                          \
 	(NAME_BYTE(s, 0) | NAME_BYTE(s, 1) | NAME_BYTE(s, 2) | NAME_BYTE(s, 3) | NAME_BYTE(s, 4) | \
 	 NAME_BYTE(s, 5) | NAME_BYTE(s, 6) | NAME_BYTE(s, 7))
-#define NAME_KEY(s) (NAME_WORD(s) + sizeof(s) - 1)
-static const uint64_t name_keys[16] = {
-	NAME_KEY("stale"), NAME_KEY("userhash"), NAME_KEY("qop"),
-	NAME_WORD("algorith") + 9, NAME_KEY("realm"), NAME_KEY("username"),
-	NAME_KEY("uri"), NAME_KEY("response"), NAME_KEY("domain"),
-	NAME_KEY("nc"), NAME_KEY("charset"), NAME_KEY("opaque"),
-	NAME_KEY("cnonce"), 0 /* no name hashes here */, NAME_WORD("username") + 9,
-	NAME_KEY("nonce"),
-};
-static const uint64_t name_lasts[16] = {
-	[1] = NAME_WORD("userhash"), [3] = NAME_WORD("lgorithm"), [5] = NAME_WORD("username"),
-	[7] = NAME_WORD("response"), [14] = NAME_WORD("sername*"),
-};
+/* key * NAME_HASH: odd, so the products of two keys are equal only when
+ * the keys are; the walk compares the product it has computed anyway */
+#define NAME_KEY(s) ((NAME_WORD(s) + sizeof(s) - 1) * NAME_HASH)
 #define CHALLENGE_CREDENTIALS(id, challenge, credentials) \
 	[0][id##_SLOT] = (challenge) * BIT(id), [1][id##_SLOT] = (credentials) * BIT(id)
 enum {
@@ -1011,27 +1008,45 @@ enum {
 	SIFT_AUTHP_CHARSET_SLOT, SIFT_AUTHP_OPAQUE_SLOT, SIFT_AUTHP_CNONCE_SLOT,
 	SIFT_AUTHP_USERNAME_STAR_SLOT = 14, SIFT_AUTHP_NONCE_SLOT,
 };
-static const uint32_t name_bits[2][16] = {
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_STALE, 1, 0),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERHASH, 1, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_QOP, 1, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_ALGORITHM, 1, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_REALM, 1, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_URI, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_RESPONSE, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_DOMAIN, 1, 0),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_NC, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_CHARSET, 1, 0),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_OPAQUE, 1, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_CNONCE, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME_STAR, 0, 1),
-	CHALLENGE_CREDENTIALS(SIFT_AUTHP_NONCE, 1, 1),
+/* One object: the walk reaches the three tables from one address. */
+static const struct {
+	uint64_t keys[16], lasts[16];
+	uint32_t bits[2][16];
+} names = {
+	.keys = {
+		NAME_KEY("stale"), NAME_KEY("userhash"), NAME_KEY("qop"),
+		(NAME_WORD("algorith") + 9) * NAME_HASH, NAME_KEY("realm"), NAME_KEY("username"),
+		NAME_KEY("uri"), NAME_KEY("response"), NAME_KEY("domain"),
+		NAME_KEY("nc"), NAME_KEY("charset"), NAME_KEY("opaque"),
+		NAME_KEY("cnonce"), 1 /* no key hashes here: 1 is no product with top bits 13 */,
+		(NAME_WORD("username") + 9) * NAME_HASH, NAME_KEY("nonce"),
+	},
+	.lasts = {
+		[1] = NAME_WORD("userhash"), [3] = NAME_WORD("lgorithm"), [5] = NAME_WORD("username"),
+		[7] = NAME_WORD("response"), [14] = NAME_WORD("sername*"),
+	},
+	.bits = {
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_STALE, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERHASH, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_QOP, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_ALGORITHM, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_REALM, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_URI, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_RESPONSE, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_DOMAIN, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_NC, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_CHARSET, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_OPAQUE, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_CNONCE, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME_STAR, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_NONCE, 1, 1),
+	},
 };
 
 /*
- * The bit (BIT(id), 0 where the id is not captured, see name_bits) of
- * the name of n bytes (0 to 15) at p when it is one of name_keys'
+ * The bit (BIT(id), 0 where the id is not captured, see names.bits) of
+ * the name of n bytes (0 to 15) at p when it is one of names.keys'
  * (sift__scan_auth_param_name()'s id, its literals case-insensitive),
  * else 0. Byte i of a token ORed with 0x20 equals that of a name only
  * when the two are the same letter in either case or the same byte: the
@@ -1052,16 +1067,16 @@ WALK_AVX2 static inline uint32_t name_bit(const char *p, size_t n, unsigned whic
 {
 	uint64_t first, last;
 	memcpy(&first, p, 8);
-	uint64_t key = _bzhi_u64(first | fold, (unsigned)(8 * n)) + n;
-	size_t slot = (size_t)((key * hash) >> 60);
-	if (key != name_keys[slot])
+	uint64_t key = (_bzhi_u64(first | fold, (unsigned)(8 * n)) + n) * hash;
+	size_t slot = (size_t)(key >> 60);
+	if (key != names.keys[slot])
 		return 0;
 	if (n >= 8) {
 		memcpy(&last, p + n - 8, 8);
-		if ((last | fold) != name_lasts[slot])
+		if ((last | fold) != names.lasts[slot])
 			return 0;
 	}
-	return name_bits[which][slot];
+	return names.bits[which][slot];
 }
 
 /* The known values of a challenge (which 0) or credentials (which 1) that
@@ -1099,10 +1114,12 @@ __attribute__((noinline)) static int walk_value_rest(const char *buf, const char
  * check check_value() makes of it in the default mode. The list (32 to
  * LIST_MAX bytes) is copied (auth_copy); a name (up to 15 bytes) ends at
  * the first "=" of the 16 bytes at it and is told by name_bit(); a token,
- * a quoted-string's qdtext, an LHEX response and a URI's uric bytes are
- * runs of a byte class read 32 bytes a step (run_end(), AVX2). Anything
- * else: 0, and the caller asks the parser, which gives the error.
- * test_auth and fuzz_auth hold it to the parser.
+ * a quoted-string's qdtext, an LHEX response or nc, a quoted algorithm or
+ * qop token and a URI's uric bytes are runs of a byte class read 32 bytes
+ * a step (run_end(), AVX2). Anything else: 0, and the caller asks the
+ * parser, which gives the error. which is a constant in each caller, so
+ * that each context gets a copy of its own. test_auth and fuzz_auth hold
+ * it to the parser.
  */
 WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf, sift_span value,
 								  unsigned which)
@@ -1130,6 +1147,7 @@ WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf,
 	__asm__("" : "+x"(nibble), "+x"(one), "+x"(equal_sign), "+r"(fold), "+r"(hash));
 	const char *t = copy.bytes, *end = t + len;
 	uint32_t present = 0;
+	uint16_t comma;
 	const char *p = t;
 	for (;;) {
 		/* auth-param-name (token) "=": up to 15 bytes */
@@ -1147,12 +1165,55 @@ WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf,
 			/* another name: a token */
 			return 0;
 		}
+		/* The value, then the check of the known values that have a
+		 * rule of their own; an algorithm or qop token is all its rule
+		 * asks (rfc8760-algorithm-value, qop-value: token). */
 		const char *v = p + n + 1, *c, *ce, *ve;
 		int quoted = *v == '"';
 		if (quoted) {
-			/* quoted-string of qdtext bytes only (quoted_string_end()) */
-			c = v + 1;
-			ce = run_end(c, qdtext, nibble, one);
+			/* quoted-string of qdtext bytes only (quoted_string_end()).
+			 * A value whose rule has a class of its own (LHEX, token,
+			 * uric: all qdtext) is read as a run of that class first:
+			 * a run that ends at the DQUOTE is the rule's, the value
+			 * checked; else the rest is read as qdtext and checked
+			 * below. */
+			c = ce = v + 1;
+			if (!(bit & (BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_NC) | BIT(SIFT_AUTHP_URI) |
+				     BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP)))) {
+				ce = run_end(c, qdtext, nibble, one);
+				if (*ce != '"')
+					return 0;
+				ve = ce + 1;
+				if (!(bit & ~any_text))
+					goto separator;
+				goto check;
+			}
+			if (which == 1 && (bit & (BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_NC)))) {
+				/* *LHEX, nc-value = 8LHEX */
+				ce = run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one);
+				if (*ce == '"' && (bit == BIT(SIFT_AUTHP_RESPONSE) || ce - c == 8)) {
+					ve = ce + 1;
+					goto separator;
+				}
+				return 0;
+			} else if (bit & (BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))) {
+				/* a quoted token (a challenge's qop-options of one) */
+				ce = run_end(c, token, nibble, one);
+				if (*ce == '"' && ce > c) {
+					ve = ce + 1;
+					goto separator;
+				}
+			} else if (which == 1 && sip_colon(c) && c[4] != '+') {
+				/* the uri: scheme_and_token(), "sip" ":" and uric
+				 * bytes, not "+" first */
+				ce = run_end(c + 4, load_class(LOW_URIC, HIGH_TOKEN), nibble, one);
+				if (*ce == '"' && ce > c + 4) {
+					ve = ce + 1;
+					goto separator;
+				}
+			}
+			if (*ce != '"')
+				ce = run_end(ce, qdtext, nibble, one);
 			if (*ce != '"')
 				return 0;
 			ve = ce + 1;
@@ -1161,26 +1222,31 @@ WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf,
 			ce = ve = run_end(v, token, nibble, one);
 			if (ve == v)
 				return 0;
+			if (!(bit & ~any_text & ~(BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))))
+				goto separator;
 		}
-		/* the values with a rule of their own; an algorithm or qop
-		 * token is all its rule asks (rfc8760-algorithm-value,
-		 * qop-value: token) */
-		if (bit & ~any_text & ~(quoted ? 0 : BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))) {
+	check:
+		{
 			int ok;
-			if (bit == BIT(SIFT_AUTHP_RESPONSE)) {
-				/* *LHEX: what ends the run (DQUOTE) is no LHEX */
+			/* a token's response and nc, a quoted algorithm or qop
+			 * that is no token, a uri not "sip:" and uric, the rest */
+			if (which == 1 && bit == BIT(SIFT_AUTHP_RESPONSE)) {
+				/* *LHEX: what ends the run (the token's end) is no LHEX */
 				ok = run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one) == ce;
-			} else if (bit == BIT(SIFT_AUTHP_NC)) { /* nc-value = 8LHEX */
+			} else if (which == 1 && bit == BIT(SIFT_AUTHP_NC)) { /* nc-value = 8LHEX */
 				ok = ce - c == 8 &&
 				     run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one) == ce;
-			} else if ((bit & (BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))) && ce > c &&
-				   run_end(c, token, nibble, one) == ce) {
-				ok = 1; /* a quoted token (a challenge's qop-options of one) */
-			} else if (bit == BIT(SIFT_AUTHP_URI) &&
+			} else if (bit == BIT(SIFT_AUTHP_ALGORITHM)) {
+				ok = 0; /* quoted, and no token: the parser */
+			} else if (which == 1 && bit == BIT(SIFT_AUTHP_URI) &&
 				   uri_scheme_and_token(c, ce, token, nibble, one)) {
 				ok = 1;
 			} else {
-				ok = walk_value_rest(buf, s + (c - t), s + (ce - t), bit, quoted, which);
+				/* the value's bytes in buf: the list starts 7 bytes
+				 * into the value ("Digest ") */
+				const char *list = buf + value.off + 7;
+				ok = walk_value_rest(buf, list + (c - t), list + (ce - t), bit, quoted,
+						     which);
 				/* the call took the registers: the constants again */
 				nibble = _mm256_set1_epi8(0x0F);
 				one = _mm256_set1_epi8(1);
@@ -1190,13 +1256,13 @@ WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf,
 			if (!ok)
 				return 0;
 		}
+	separator:
 		/* COMMA as written: "," SP or "," (the zero byte after the list
 		 * is neither) */
-		uint16_t separator;
-		memcpy(&separator, ve, 2);
-		if (separator == (',' | ' ' << 8))
+		memcpy(&comma, ve, 2);
+		if (comma == (',' | ' ' << 8))
 			p = ve + 2;
-		else if ((separator & 0xFF) == ',')
+		else if ((comma & 0xFF) == ',')
 			p = ve + 1;
 		else
 			return ve == end;
@@ -1245,15 +1311,24 @@ int sift__auth_accept(const char *buf, sift_span value, unsigned which)
 	return 0;
 }
 
-sift_code sift__auth_check(const char *buf, sift_span value, unsigned options, unsigned which,
-			   sift_error *err)
+sift_code sift__challenge_check(const char *buf, sift_span value, unsigned options,
+				sift_error *err)
 {
 #if defined(HAVE_AUTH_ACCEPT_AVX2)
 	if (!(options & SIFT_OPT_STRICT) && walk_runs())
-		return which == 0 ? challenge_avx2(buf, value, err, 1)
-				  : credentials_avx2(buf, value, err, 1);
+		return challenge_avx2(buf, value, err, 1);
 #endif
-	return parse_check(buf, value, options, which, err);
+	return parse_check(buf, value, options, 0, err);
+}
+
+sift_code sift__credentials_check(const char *buf, sift_span value, unsigned options,
+				  sift_error *err)
+{
+#if defined(HAVE_AUTH_ACCEPT_AVX2)
+	if (!(options & SIFT_OPT_STRICT) && walk_runs())
+		return credentials_avx2(buf, value, err, 1);
+#endif
+	return parse_check(buf, value, options, 1, err);
 }
 
 int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *out)

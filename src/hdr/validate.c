@@ -246,13 +246,13 @@ CHECK(date)
 CHECK(challenge)
 {
 	(void)id;
-	return sift__auth_check(buf, value, options, 0, err);
+	return sift__challenge_check(buf, value, options, err);
 }
 
 CHECK(credentials)
 {
 	(void)id;
-	return sift__auth_check(buf, value, options, 1, err);
+	return sift__credentials_check(buf, value, options, err);
 }
 CHECK_PARSED(auth_info, sift_auth, sift_auth_info_parse)
 CHECK_PARSED(sec_mechanism, sift_sec_mechanism, sift_sec_mechanism_parse)

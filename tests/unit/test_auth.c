@@ -1064,6 +1064,8 @@ static void test_rfc3261_25_digest_verdict_walk_answers_as_the_parser(void **sta
 		"\"sip:biloxi.example.com\"", "\"SIP:a.b\"", "\"sip:+1\"", "\"x:y%41\"", "\"sips:a`b\"",
 		"\"sip:bob@biloxi.example.com\"", "true", "FALSE", "maybe", "\"a b\"", "x%y", "UTF-8",
 		"\"utf-8\"", "\"0123456789ABCDEF\"", "\"MD5\"", "\"M D5\"", "sip",
+		"\"00000001\"", "\"0000001\"", "\"00000001 \"", "\"sip:\"", "\"sip:a\"",
+		"\"SIP:%41\"", "\"sip:a b\"", "\"sIp:+a\"", "\"tel:+1\"", "\"auth-int\"",
 	};
 	char text[512];
 	sift__use_simd = 2;
