@@ -840,99 +840,105 @@ sift_code sift_auth_info_parse(const char *buf, sift_span value, unsigned option
 
 /* ---- The verdict of full validation (src/hdr/validate.c) -------------- */
 
+/* The parser's verdict, as full validation asks it (the strict option
+ * passed on). */
+static sift_code parse_check(const char *buf, sift_span value, unsigned options, unsigned which,
+			     sift_error *err)
+{
+	sift_auth parsed;
+	return parse_auth(buf, value, options & SIFT_OPT_STRICT, which == 0 ? CHALLENGE : CREDENTIALS,
+			  1, &parsed, err);
+}
+
 #if defined(__x86_64__) || defined(__i386__)
 #define HAVE_AUTH_ACCEPT_AVX2 1
+#define WALK_AVX2 __attribute__((target("avx2,bmi,bmi2")))
+
 /*
- * Bit masks of a parameter list, 64 bytes a word, bit i of word w for byte
- * 64w + i; every bit past the list is set, so a search for a set bit stops
- * there (one word more than the list holds guards a list of a multiple of
- * 64 bytes).
+ * The verdict walk reads a copy of the parameter list (what follows
+ * "Digest ") followed by 32 zero bytes, so that it reads a name 16 bytes
+ * at once and a run 32 bytes a step without a bounds test: the zero byte
+ * ends every run it looks for (it is in none of the byte classes below,
+ * and no "=" or ","), and the reads stay inside the copy.
  */
-enum { MASK_WORDS_MAX = 8 }; /* a list of at most 512 bytes */
-typedef struct auth_masks {
-	/* 32 bits an entry, read 64 at a time (little-endian: word w is
-	 * entries 2w and 2w + 1) */
-	uint32_t non_token[2 * MASK_WORDS_MAX + 4];   /* not a token byte (RFC 3261 25) */
-	uint32_t qdtext_stop[2 * MASK_WORDS_MAX + 4]; /* as qdtext_stops(): DQUOTE, "\", others */
-} auth_masks;
+enum { LIST_MAX = 512 };
+typedef struct auth_copy {
+	char bytes[LIST_MAX + 32];
+} auth_copy;
 
-/* The token bytes by nibble: byte b is a token byte when the entry of its
- * low nibble and that of its high nibble share a bit; the high nibbles 2
- * to 7 have a bit each (token = 1*(alphanum / "-" / "." / "!" / "%" / "*"
- * / "_" / "+" / "`" / "'" / "~"), RFC 3261 25). vpshufb looks up 0 for a
- * byte from 0x80, and the high nibbles 8 to F have no bit. */
-static const uint8_t token_low[32] = {
-	0x3a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c,
-	0x3a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c,
-};
-static const uint8_t token_high[32] = {
-	0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-/* The two masks of the 32 bytes at p into entry b of m. */
-__attribute__((target("avx2"))) static inline void classify_32(const char *p, auth_masks *m,
-							       size_t b)
+/* The len (32 to LIST_MAX) bytes at p into c, then the zero bytes; the
+ * last step copies the 32 bytes that end the list. */
+WALK_AVX2 static inline void copy_list(const char *p, size_t len, auth_copy *c)
 {
-	__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)p);
-	__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
-	__m256i token = _mm256_and_si256(
-		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)token_low), bytes),
-		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)token_high), high));
-	m->non_token[b] = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(token, _mm256_setzero_si256()));
-	/* qdtext_stops(), 32 bytes: x + 1 below %x21 (signed), DQUOTE, "\" */
-	__m256i other = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21),
-					  _mm256_add_epi8(bytes, _mm256_set1_epi8(1)));
-	__m256i marks = _mm256_or_si256(_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('"')),
-					_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('\\')));
-	m->qdtext_stop[b] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(other, marks));
+	for (size_t at = 0; at + 32 <= len; at += 32)
+		_mm256_storeu_si256((__m256i *)(void *)(c->bytes + at),
+				    _mm256_loadu_si256((const __m256i *)(const void *)(p + at)));
+	_mm256_storeu_si256((__m256i *)(void *)(c->bytes + len - 32),
+			    _mm256_loadu_si256((const __m256i *)(const void *)(p + len - 32)));
+	_mm256_storeu_si256((__m256i *)(void *)(c->bytes + len), _mm256_setzero_si256());
 }
 
-/* Fills m for the len (32 to 512) bytes at p; the last step loads the 32
- * bytes that end the list and keeps the bits of those not yet classified.
- * The entries past the list, to the word after the last, are all ones. */
-__attribute__((target("avx2"))) static void classify(const char *p, size_t len, auth_masks *m)
+/*
+ * The byte classes of the walk (RFC 3261 25), by nibble: byte b is in a
+ * class when the entries of its low and of its high nibble in the class's
+ * two tables share a bit. vpshufb looks up 0 for a byte from 0x80, and no
+ * class has one. Each high nibble with bytes in the class has a bit of
+ * its own, or shares one with the high nibbles of the same low nibbles:
+ *   token  = alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
+ *            "'" / "~" (high nibbles 2 to 7)
+ *   uric   = token but "%" and "`": the token bytes of a URI that are
+ *            uric-no-slash or uric (check_uri()'s scheme_and_token())
+ *   qdtext = %x20-7E but DQUOTE and "\" (as quoted_string_end() takes it)
+ *   LHEX   = DIGIT / %x61-66
+ * Each table is its 16 bytes twice, for the two lanes of vpshufb.
+ */
+#define LANES(...) { __VA_ARGS__, __VA_ARGS__ }
+static const _Alignas(32) uint8_t class_tables[7][32] = {
+	/* token and uric, high nibble */
+	LANES(0, 0, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0, 0, 0, 0, 0, 0, 0, 0),
+	/* token, low nibble */
+	LANES(0x3a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c),
+	/* uric: token's but 0x25 ("%", bit 0x01 of 5) and 0x60 ("`", bit 0x10 of 0) */
+	LANES(0x2a, 0x3f, 0x3e, 0x3e, 0x3e, 0x3e, 0x3e, 0x3f, 0x3e, 0x3e, 0x3d, 0x15, 0x14, 0x15, 0x35, 0x1c),
+	/* qdtext, high nibble: 2, then 3, 4 and 6 (every low nibble), 5, 7 */
+	LANES(0, 0, 0x01, 0x02, 0x02, 0x04, 0x02, 0x08, 0, 0, 0, 0, 0, 0, 0, 0),
+	/* qdtext, low nibble: 2 is no 0x22, C no 0x5C, F no 0x7F */
+	LANES(0x0f, 0x0f, 0x0e, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0b, 0x0f, 0x0f, 0x07),
+	/* LHEX, high nibble: 3, 6 */
+	LANES(0, 0, 0, 0x01, 0, 0, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+	/* LHEX, low nibble */
+	LANES(0x01, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x01, 0x01, 0x01, 0, 0, 0, 0, 0, 0),
+};
+enum { HIGH_TOKEN, LOW_TOKEN, LOW_URIC, HIGH_QDTEXT, LOW_QDTEXT, HIGH_LHEX, LOW_LHEX };
+
+/* A class's two tables, in registers (the walk's helpers are inlined). */
+typedef struct walk_class {
+	__m256i low, high;
+} walk_class;
+
+WALK_AVX2 static inline walk_class load_class(unsigned low, unsigned high)
 {
-	size_t blocks = len / 32, rest = len % 32, b;
-	for (b = 0; b < blocks; b++)
-		classify_32(p + 32 * b, m, b);
-	if (rest) {
-		uint32_t past = ~0u << rest;
-		classify_32(p + len - 32, m, b);
-		m->non_token[b] = (m->non_token[b] >> (32 - rest)) | past;
-		m->qdtext_stop[b] = (m->qdtext_stop[b] >> (32 - rest)) | past;
-		b++;
+	walk_class k = { _mm256_load_si256((const __m256i *)(const void *)class_tables[low]),
+			 _mm256_load_si256((const __m256i *)(const void *)class_tables[high]) };
+	return k;
+}
+
+/* The end of the run of class k from p in the copy: its first byte not in
+ * the class, 32 bytes a step. nibble: 0x0F bytes; one: 0x01 bytes (a
+ * byte in no class looks up 0, which less one is the only entry with bit
+ * 7 set: the tables' entries are below 0x80). */
+WALK_AVX2 static inline const char *run_end(const char *p, walk_class k, __m256i nibble,
+					    __m256i one)
+{
+	for (;; p += 32) {
+		__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)p);
+		__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble);
+		__m256i in = _mm256_and_si256(_mm256_shuffle_epi8(k.low, bytes),
+					      _mm256_shuffle_epi8(k.high, high));
+		uint32_t out = (uint32_t)_mm256_movemask_epi8(_mm256_sub_epi8(in, one));
+		if (out)
+			return p + __builtin_ctz(out);
 	}
-	/* b >= 2 * (len / 64): four entries reach the guard word */
-	for (size_t i = 0; i < 4; i++)
-		m->non_token[b + i] = m->qdtext_stop[b + i] = ~0u;
-}
-
-/* Word w (bits 64w to 64w + 63) of a mask. */
-static inline uint64_t mask_word(const uint32_t *mask, size_t w)
-{
-	uint64_t word;
-	memcpy(&word, mask + 2 * w, 8);
-	return word;
-}
-
-/* The first set bit of mask at from or after it (there is one: the bits
- * past the list are set). */
-static inline size_t next_set(const uint32_t *mask, size_t from)
-{
-	size_t w = from / 64;
-	uint64_t bits = mask_word(mask, w) >> (from % 64);
-	if (bits)
-		return from + (size_t)__builtin_ctzll(bits);
-	for (w++; !mask_word(mask, w); w++)
-		;
-	return 64 * w + (size_t)__builtin_ctzll(mask_word(mask, w));
-}
-
-/* Whether mask has no set bit in [from, to). */
-static inline int none_set(const uint32_t *mask, size_t from, size_t to)
-{
-	return from >= to || next_set(mask, from) >= to;
 }
 
 /* Whether the token bytes [p, end) are a scheme = ALPHA *( ALPHA / DIGIT
@@ -950,64 +956,153 @@ static int token_is_scheme(const char *p, const char *end)
 	return 1;
 }
 
-/* The 8 bytes at p, every byte ORed with 0x20 (see known_id()). */
-static inline uint64_t folded_word(const char *p)
+/* Whether the 4 bytes at p are "sip:", the scheme in any case (RFC 3261
+ * 19.1.1). */
+static inline int sip_colon(const char *p)
 {
-	uint64_t word;
-	memcpy(&word, p, 8);
-	return word | 0x2020202020202020ull;
+	uint32_t head;
+	memcpy(&head, p, 4);
+	return (head | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24);
+}
+
+/* Whether the uri at [c, ce) in the copy is check_uri()'s
+ * scheme_and_token() in the default mode: scheme ":" and uric bytes, not
+ * "+" first. "sip:" is told by a word compare; any other scheme ends at
+ * the first byte no token has, the ":". */
+WALK_AVX2 static inline int uri_scheme_and_token(const char *c, const char *ce, walk_class token,
+						 __m256i nibble, __m256i one)
+{
+	int sip = sip_colon(c);
+	const char *colon = sip ? c + 3 : run_end(c, token, nibble, one);
+	return ce - colon >= 2 && *colon == ':' && colon[1] != '+' &&
+	       run_end(colon + 1, load_class(LOW_URIC, HIGH_TOKEN), nibble, one) == ce &&
+	       (sip || token_is_scheme(c, colon));
 }
 
 /*
- * The id of the token [p, p + len) among param_names, ignoring case, or
- * SIFT_AUTHP_OTHER: sift__scan_auth_param_name()'s id for a whole token
- * (its literals are case-insensitive and a longer token is OTHER). Byte
- * i of a token ORed with 0x20 equals that of a name only when the two are
- * the same letter in either case or the same byte: the token bytes that
- * differ by 0x20 alone are the letters. The length and a byte pick the one
- * name that can match, as in known_name(). Reads 8 bytes from p + len - 8,
- * which may start before p: the caller has at least 7 bytes ("Digest ")
- * of the value before the list.
+ * The names the walk tells apart, those a Digest challenge or credentials
+ * captures (captured()), by a perfect hash of a key: the name's first 8
+ * bytes ORed with 0x20 (the names are lower case; "*" has bit 0x20), cut
+ * to the name, as a little-endian word, plus its length; (key * NAME_HASH)
+ * >> 60 is a different slot for each. Slot i holds names.keys[i] (as key
+ * * NAME_HASH), the last 8 bytes of a name of 8 or more (names.lasts[i],
+ * as the key's word), and the name's bit (BIT(id)) in a challenge
+ * (names.bits[0][i]) and in credentials (names.bits[1][i]), 0 where it
+ * is not captured (captured()).
+ * test_auth tells each name in upper and lower case.
  */
-static unsigned known_id(const char *p, size_t len)
+#define NAME_HASH 0x88d355bb852a0ed7ull
+#define NAME_BYTE(s, i) ((uint64_t)(unsigned char)(sizeof(s) > (i) + 1 ? (s)[i] : 0) << (8 * (i)))
+#define NAME_WORD(s)                                                                          \
+	(NAME_BYTE(s, 0) | NAME_BYTE(s, 1) | NAME_BYTE(s, 2) | NAME_BYTE(s, 3) | NAME_BYTE(s, 4) | \
+	 NAME_BYTE(s, 5) | NAME_BYTE(s, 6) | NAME_BYTE(s, 7))
+/* key * NAME_HASH: odd, so the products of two keys are equal only when
+ * the keys are; the walk compares the product it has computed anyway */
+#define NAME_KEY(s) ((NAME_WORD(s) + sizeof(s) - 1) * NAME_HASH)
+#define CHALLENGE_CREDENTIALS(id, challenge, credentials) \
+	[0][id##_SLOT] = (challenge) * BIT(id), [1][id##_SLOT] = (credentials) * BIT(id)
+enum {
+	SIFT_AUTHP_STALE_SLOT = 0, SIFT_AUTHP_USERHASH_SLOT, SIFT_AUTHP_QOP_SLOT,
+	SIFT_AUTHP_ALGORITHM_SLOT, SIFT_AUTHP_REALM_SLOT, SIFT_AUTHP_USERNAME_SLOT,
+	SIFT_AUTHP_URI_SLOT, SIFT_AUTHP_RESPONSE_SLOT, SIFT_AUTHP_DOMAIN_SLOT, SIFT_AUTHP_NC_SLOT,
+	SIFT_AUTHP_CHARSET_SLOT, SIFT_AUTHP_OPAQUE_SLOT, SIFT_AUTHP_CNONCE_SLOT,
+	SIFT_AUTHP_USERNAME_STAR_SLOT = 14, SIFT_AUTHP_NONCE_SLOT,
+};
+/* One object: the walk reaches the three tables from one address. */
+static const struct {
+	uint64_t keys[16], lasts[16];
+	uint32_t bits[2][16];
+} names = {
+	.keys = {
+		NAME_KEY("stale"), NAME_KEY("userhash"), NAME_KEY("qop"),
+		(NAME_WORD("algorith") + 9) * NAME_HASH, NAME_KEY("realm"), NAME_KEY("username"),
+		NAME_KEY("uri"), NAME_KEY("response"), NAME_KEY("domain"),
+		NAME_KEY("nc"), NAME_KEY("charset"), NAME_KEY("opaque"),
+		NAME_KEY("cnonce"), 1 /* no key hashes here: 1 is no product with top bits 13 */,
+		(NAME_WORD("username") + 9) * NAME_HASH, NAME_KEY("nonce"),
+	},
+	.lasts = {
+		[1] = NAME_WORD("userhash"), [3] = NAME_WORD("lgorithm"), [5] = NAME_WORD("username"),
+		[7] = NAME_WORD("response"), [14] = NAME_WORD("sername*"),
+	},
+	.bits = {
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_STALE, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERHASH, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_QOP, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_ALGORITHM, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_REALM, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_URI, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_RESPONSE, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_DOMAIN, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_NC, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_CHARSET, 1, 0),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_OPAQUE, 1, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_CNONCE, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_USERNAME_STAR, 0, 1),
+		CHALLENGE_CREDENTIALS(SIFT_AUTHP_NONCE, 1, 1),
+	},
+};
+
+/*
+ * The bit (BIT(id), 0 where the id is not captured, see names.bits) of
+ * the name of n bytes (0 to 15) at p when it is one of names.keys'
+ * (sift__scan_auth_param_name()'s id, its literals case-insensitive),
+ * else 0. Byte i of a token ORed with 0x20 equals that of a name only
+ * when the two are the same letter in either case or the same byte: the
+ * token bytes that differ by 0x20 alone are the letters. The key of n
+ * bytes ORed with 0x20 (so none is 0) has min(n, 8) bytes that are not 0,
+ * and the first adds n without a carry: a key that equals a slot's is the
+ * slot's name when the name is shorter than 8; from 8 bytes on the last 8
+ * must equal the name's too, which only the name's own bytes do (its
+ * first 8 and last 8 overlap and no name repeats itself). So a name given
+ * a bit is one of the names, letters (and the "*" of username*, which the
+ * walk leaves to the parser), a token; the caller tests the bytes of any
+ * other. Reads 8 bytes at p (and at p + n - 8 for a name of 8 or more).
+ * which: 0 challenge, 1 credentials; fold: 0x20 bytes, hash: NAME_HASH
+ * (in registers, see walk()).
+ */
+WALK_AVX2 static inline uint32_t name_bit(const char *p, size_t n, unsigned which, uint64_t fold,
+					  uint64_t hash)
 {
-	unsigned id;
-	unsigned char first = (unsigned char)(p[0] | 0x20);
-	switch (len) {
-	case 2: id = SIFT_AUTHP_NC; break;
-	case 3: id = first == 'q' ? SIFT_AUTHP_QOP : SIFT_AUTHP_URI; break;
-	case 5:
-		id = first == 'r'   ? SIFT_AUTHP_REALM
-		     : first == 'n' ? SIFT_AUTHP_NONCE
-		     : first == 'e' ? SIFT_AUTHP_ERROR
-		     : (p[1] | 0x20) == 't' ? SIFT_AUTHP_STALE
-					 : SIFT_AUTHP_SCOPE;
-		break;
-	case 6: id = first == 'd' ? SIFT_AUTHP_DOMAIN : first == 'o' ? SIFT_AUTHP_OPAQUE : SIFT_AUTHP_CNONCE; break;
-	case 7: id = first == 'c' ? SIFT_AUTHP_CHARSET : SIFT_AUTHP_RSPAUTH; break;
-	case 8:
-		id = first == 'r'		 ? SIFT_AUTHP_RESPONSE
-		     : (p[4] | 0x20) == 'h' ? SIFT_AUTHP_USERHASH
-					    : SIFT_AUTHP_USERNAME;
-		break;
-	case 9:
-		id = first == 'a'   ? SIFT_AUTHP_ALGORITHM
-		     : first == 'n' ? SIFT_AUTHP_NEXTNONCE
-				    : SIFT_AUTHP_USERNAME_STAR;
-		break;
-	case 12: id = SIFT_AUTHP_AUTHZ_SERVER; break;
-	default: return SIFT_AUTHP_OTHER;
+	uint64_t first, last;
+	memcpy(&first, p, 8);
+	uint64_t key = (_bzhi_u64(first | fold, (unsigned)(8 * n)) + n) * hash;
+	size_t slot = (size_t)(key >> 60);
+	if (key != names.keys[slot])
+		return 0;
+	if (n >= 8) {
+		memcpy(&last, p + n - 8, 8);
+		if ((last | fold) != names.lasts[slot])
+			return 0;
 	}
-	const char *name = param_names[id];
-	/* the last 8 bytes of the token (and those before it when shorter) */
-	uint64_t tail = folded_word(p + len - 8);
-	if (len < 8) {
-		unsigned shift = 8 * (8 - (unsigned)len);
-		return tail >> shift == (folded_word(name) & (~0ull >> shift)) ? id : SIFT_AUTHP_OTHER;
+	return names.bits[which][slot];
+}
+
+/* The known values of a challenge (which 0) or credentials (which 1) that
+ * the walk does not answer itself, [c, ce) in buf: check_value()'s test
+ * in the default mode, or 0 for the parser (username*, RFC 7616 3.4, or a
+ * quoted algorithm that is no token). Not inlined: the walk's registers
+ * stay its own. */
+__attribute__((noinline)) static int walk_value_rest(const char *buf, const char *c,
+						     const char *ce, uint32_t bit, int quoted,
+						     unsigned which)
+{
+	switch (bit) {
+	case BIT(SIFT_AUTHP_DOMAIN):
+		return quoted && check_domain(buf, c, ce, 0, NULL) == SIFT_OK;
+	case BIT(SIFT_AUTHP_URI):
+		return check_uri(buf, c, ce, 0, NULL) == SIFT_OK;
+	case BIT(SIFT_AUTHP_STALE):
+	case BIT(SIFT_AUTHP_USERHASH):
+		return parse_bool(c, ce) >= 0;
+	case BIT(SIFT_AUTHP_QOP): /* qop-options in a challenge */
+		return which == 0 && check_qop_options(c, ce, 0) == NULL;
+	case BIT(SIFT_AUTHP_CHARSET): /* RFC 7616 3.3 */
+		return sift__equal_nocase(c, (size_t)(ce - c), "UTF-8");
+	default:
+		return 0;
 	}
-	return folded_word(p) == folded_word(name) && tail == folded_word(name + len - 8)
-		       ? id
-		       : SIFT_AUTHP_OTHER;
 }
 
 /*
@@ -1016,127 +1111,224 @@ static unsigned known_id(const char *p, size_t len)
  * accepts: "Digest" SP, then parameters as fast_param_list() takes them
  * (name "=" token or quoted-string, ", " or "," between, no other white
  * space, no known name twice, no username*), each known value passing the
- * check check_value() makes of it in the default mode. The list (32 to 512
- * bytes) is classified once, 32 bytes a step (AVX2); each name, token and
- * quoted-string is then a search for the next set bit of a mask, each
- * name a word compare (known_id()), the token and qdtext of the values
- * tests of mask ranges, and the LHEX of response and nc lhex_run_end()
- * (an LHEX mask of every byte costs more than these few). Anything else:
- * 0, and the caller asks the parser, which gives the error. test_auth and
- * fuzz_auth hold it to the parser.
+ * check check_value() makes of it in the default mode. The list (32 to
+ * LIST_MAX bytes) is copied (auth_copy); a name (up to 15 bytes) ends at
+ * the first "=" of the 16 bytes at it and is told by name_bit(); a token,
+ * a quoted-string's qdtext, an LHEX response or nc, a quoted algorithm or
+ * qop token and a URI's uric bytes are runs of a byte class read 32 bytes
+ * a step (run_end(), AVX2). Anything else: 0, and the caller asks the
+ * parser, which gives the error. which is a constant in each caller, so
+ * that each context gets a copy of its own. test_auth and fuzz_auth hold
+ * it to the parser.
  */
-__attribute__((target("avx2"))) static int accept_avx2(const char *buf, sift_span value, unsigned which)
+WALK_AVX2 static inline __attribute__((always_inline)) int walk(const char *buf, sift_span value,
+								  unsigned which)
 {
 	const char *start = buf + value.off;
 	size_t len = value.len;
-	/* "Digest" LWS, the LWS one SP (parse_auth()) */
-	if (len < 7 + 32 || len > 7 + 64 * MASK_WORDS_MAX ||
-	    !sift__equal_word_nocase(start, "digest ", "\x20\x20\x20\x20\x20\x20", 7))
+	/* "Digest" LWS, the LWS one SP (parse_auth()): "Digest" in any case */
+	uint64_t head;
+	if (len < 7 + 32 || len > 7 + LIST_MAX)
+		return 0;
+	memcpy(&head, start, 8);
+	if (((head | 0x202020202020ull) & 0xFFFFFFFFFFFFFFull) != 0x0020747365676964ull)
 		return 0;
 	const char *s = start + 7;
 	len -= 7;
-	auth_masks m;
-	classify(s, len, &m);
-	const enum context ctx = which == 0 ? CHALLENGE : CREDENTIALS;
-	const uint32_t known = captured(ctx, SIFT_AUTH_DIGEST);
+	auth_copy copy;
+	copy_list(s, len, &copy);
+	const walk_class token = load_class(LOW_TOKEN, HIGH_TOKEN);
+	const walk_class qdtext = load_class(LOW_QDTEXT, HIGH_QDTEXT);
+	__m256i nibble = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+	__m128i equal_sign = _mm_set1_epi8('=');
+	uint64_t fold = 0x2020202020202020ull, hash = NAME_HASH;
+	/* Opaque to the compiler, so that it keeps them in registers rather
+	 * than build them again at each use. */
+	__asm__("" : "+x"(nibble), "+x"(one), "+x"(equal_sign), "+r"(fold), "+r"(hash));
+	const char *t = copy.bytes, *end = t + len;
 	uint32_t present = 0;
-	size_t pos = 0;
+	uint16_t comma;
+	const char *p = t;
 	for (;;) {
-		/* auth-param-name (token) "=" */
-		size_t name_end = next_set(m.non_token, pos);
-		if (name_end == pos || name_end >= len || s[name_end] != '=')
+		/* auth-param-name (token) "=": up to 15 bytes */
+		__m128i name = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned equals = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(name, equal_sign));
+		if (!equals)
 			return 0;
-		unsigned id = known_id(s + pos, name_end - pos);
-		size_t v = name_end + 1, c, ce, ve;
-		int quoted = v < len && s[v] == '"';
-		if (quoted) {
-			/* quoted-string of qdtext bytes only (quoted_string_end()) */
-			ce = next_set(m.qdtext_stop, v + 1);
-			if (ce >= len || s[ce] != '"')
-				return 0;
-			c = v + 1;
-			ve = ce + 1;
-		} else {
-			ve = next_set(m.non_token, v);
-			if (ve == v)
-				return 0;
-			c = v;
-			ce = ve;
-		}
-		uint32_t bit = BIT(id);
-		if (known & bit) {
-			if ((present & bit) || id == SIFT_AUTHP_USERNAME_STAR)
+		size_t n = (size_t)__builtin_ctzll(equals);
+		uint32_t bit = name_bit(p, n, which, fold, hash);
+		if (bit) {
+			if (present & bit)
 				return 0;
 			present |= bit;
+		} else if (n == 0 || run_end(p, token, nibble, one) != p + n) {
+			/* another name: a token */
+			return 0;
 		}
-		if (known & bit & ~any_text) {
-			int ok = 1;
-			const char *cp = s + c, *cep = s + ce;
-			switch (id) {
-			case SIFT_AUTHP_DOMAIN:
-				ok = quoted && check_domain(buf, cp, cep, 0, NULL) == SIFT_OK;
-				break;
-			case SIFT_AUTHP_URI: {
-				/* check_uri()'s scheme_and_token() on the masks: the
-				 * scheme ends at the first byte no token has, the ":" */
-				size_t colon = next_set(m.non_token, c);
-				ok = colon + 2 <= ce && s[colon] == ':' && s[colon + 1] != '+' &&
-				     none_set(m.non_token, colon + 1, ce) && token_is_scheme(cp, s + colon) &&
-				     !memchr(s + colon + 1, '%', ce - colon - 1) &&
-				     !memchr(s + colon + 1, '`', ce - colon - 1);
-				if (!ok)
-					ok = check_uri(buf, cp, cep, 0, NULL) == SIFT_OK;
-				break;
+		/* The value, then the check of the known values that have a
+		 * rule of their own; an algorithm or qop token is all its rule
+		 * asks (rfc8760-algorithm-value, qop-value: token). */
+		const char *v = p + n + 1, *c, *ce, *ve;
+		int quoted = *v == '"';
+		if (quoted) {
+			/* quoted-string of qdtext bytes only (quoted_string_end()).
+			 * A value whose rule has a class of its own (LHEX, token,
+			 * uric: all qdtext) is read as a run of that class first:
+			 * a run that ends at the DQUOTE is the rule's, the value
+			 * checked; else the rest is read as qdtext and checked
+			 * below. */
+			c = ce = v + 1;
+			if (!(bit & (BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_NC) | BIT(SIFT_AUTHP_URI) |
+				     BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP)))) {
+				ce = run_end(c, qdtext, nibble, one);
+				if (*ce != '"')
+					return 0;
+				ve = ce + 1;
+				if (!(bit & ~any_text))
+					goto separator;
+				goto check;
 			}
-			case SIFT_AUTHP_STALE:
-			case SIFT_AUTHP_USERHASH:
-				ok = parse_bool(cp, cep) >= 0;
-				break;
-			case SIFT_AUTHP_ALGORITHM: /* rfc8760-algorithm-value: a token */
-				ok = ce > c && none_set(m.non_token, c, ce);
-				break;
-			case SIFT_AUTHP_QOP: /* qop-value: a token; a challenge's a list */
-				ok = ce > c && none_set(m.non_token, c, ce);
-				if (!ok && ctx == CHALLENGE)
-					ok = check_qop_options(cp, cep, 0) == NULL;
-				break;
-			case SIFT_AUTHP_CHARSET:
-				ok = sift__equal_nocase(cp, ce - c, "UTF-8");
-				break;
-			case SIFT_AUTHP_RESPONSE:
-				ok = lhex_run_end(cp, cep) == cep;
-				break;
-			case SIFT_AUTHP_NC: /* nc-value = 8LHEX */
-				ok = ce - c == 8 && lhex_run_end(cp, cep) == cep;
-				break;
-			default: /* any_text */
-				break;
+			if (which == 1 && (bit & (BIT(SIFT_AUTHP_RESPONSE) | BIT(SIFT_AUTHP_NC)))) {
+				/* *LHEX, nc-value = 8LHEX */
+				ce = run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one);
+				if (*ce == '"' && (bit == BIT(SIFT_AUTHP_RESPONSE) || ce - c == 8)) {
+					ve = ce + 1;
+					goto separator;
+				}
+				return 0;
+			} else if (bit & (BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))) {
+				/* a quoted token (a challenge's qop-options of one) */
+				ce = run_end(c, token, nibble, one);
+				if (*ce == '"' && ce > c) {
+					ve = ce + 1;
+					goto separator;
+				}
+			} else if (which == 1 && sip_colon(c) && c[4] != '+') {
+				/* the uri: scheme_and_token(), "sip" ":" and uric
+				 * bytes, not "+" first */
+				ce = run_end(c + 4, load_class(LOW_URIC, HIGH_TOKEN), nibble, one);
+				if (*ce == '"' && ce > c + 4) {
+					ve = ce + 1;
+					goto separator;
+				}
+			}
+			if (*ce != '"')
+				ce = run_end(ce, qdtext, nibble, one);
+			if (*ce != '"')
+				return 0;
+			ve = ce + 1;
+		} else {
+			c = v;
+			ce = ve = run_end(v, token, nibble, one);
+			if (ve == v)
+				return 0;
+			if (!(bit & ~any_text & ~(BIT(SIFT_AUTHP_ALGORITHM) | BIT(SIFT_AUTHP_QOP))))
+				goto separator;
+		}
+	check:
+		{
+			int ok;
+			/* a token's response and nc, a quoted algorithm or qop
+			 * that is no token, a uri not "sip:" and uric, the rest */
+			if (which == 1 && bit == BIT(SIFT_AUTHP_RESPONSE)) {
+				/* *LHEX: what ends the run (the token's end) is no LHEX */
+				ok = run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one) == ce;
+			} else if (which == 1 && bit == BIT(SIFT_AUTHP_NC)) { /* nc-value = 8LHEX */
+				ok = ce - c == 8 &&
+				     run_end(c, load_class(LOW_LHEX, HIGH_LHEX), nibble, one) == ce;
+			} else if (bit == BIT(SIFT_AUTHP_ALGORITHM)) {
+				ok = 0; /* quoted, and no token: the parser */
+			} else if (which == 1 && bit == BIT(SIFT_AUTHP_URI) &&
+				   uri_scheme_and_token(c, ce, token, nibble, one)) {
+				ok = 1;
+			} else {
+				/* the value's bytes in buf: the list starts 7 bytes
+				 * into the value ("Digest ") */
+				const char *list = buf + value.off + 7;
+				ok = walk_value_rest(buf, list + (c - t), list + (ce - t), bit, quoted,
+						     which);
+				/* the call took the registers: the constants again */
+				nibble = _mm256_set1_epi8(0x0F);
+				one = _mm256_set1_epi8(1);
+				equal_sign = _mm_set1_epi8('=');
+				__asm__("" : "+x"(nibble), "+x"(one), "+x"(equal_sign));
 			}
 			if (!ok)
 				return 0;
 		}
-		if (ve == len)
-			return 1;
-		if (s[ve] != ',')
-			return 0;
-		pos = ve + 1;
-		if (pos < len && s[pos] == ' ')
-			pos++;
+	separator:
+		/* COMMA as written: "," SP or "," (the zero byte after the list
+		 * is neither) */
+		memcpy(&comma, ve, 2);
+		if (comma == (',' | ' ' << 8))
+			p = ve + 2;
+		else if ((comma & 0xFF) == ',')
+			p = ve + 1;
+		else
+			return ve == end;
 	}
+}
+
+/* The walk of a challenge and of credentials, each its own copy (which a
+ * constant in each), then, when parse is set, the parser for what the
+ * walk does not accept: one call from the check, the parser's arguments
+ * kept by the walk's frame. parse 0: SIFT_OK or SIFT_E_HEADER_VALUE, the
+ * walk's answer alone (sift__auth_accept()). */
+WALK_AVX2 static sift_code challenge_avx2(const char *buf, sift_span value, sift_error *err,
+					  int parse)
+{
+	if (walk(buf, value, 0))
+		return SIFT_OK;
+	return parse ? parse_check(buf, value, 0, 0, err) : SIFT_E_HEADER_VALUE;
+}
+
+WALK_AVX2 static sift_code credentials_avx2(const char *buf, sift_span value, sift_error *err,
+					    int parse)
+{
+	if (walk(buf, value, 1))
+		return SIFT_OK;
+	return parse ? parse_check(buf, value, 0, 1, err) : SIFT_E_HEADER_VALUE;
+}
+
+/* Whether the walks may run: sift__use_simd and the CPU. */
+static int walk_runs(void)
+{
+	return sift__use_simd > 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
 }
 #endif
 
 int sift__auth_accept(const char *buf, sift_span value, unsigned which)
 {
 #if defined(HAVE_AUTH_ACCEPT_AVX2)
-	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2"))
-		return accept_avx2(buf, value, which);
+	if (walk_runs())
+		return (which == 0 ? challenge_avx2(buf, value, NULL, 0)
+				   : credentials_avx2(buf, value, NULL, 0)) == SIFT_OK;
 #else
 	(void)buf;
 	(void)value;
 	(void)which;
 #endif
 	return 0;
+}
+
+sift_code sift__challenge_check(const char *buf, sift_span value, unsigned options,
+				sift_error *err)
+{
+#if defined(HAVE_AUTH_ACCEPT_AVX2)
+	if (!(options & SIFT_OPT_STRICT) && walk_runs())
+		return challenge_avx2(buf, value, err, 1);
+#endif
+	return parse_check(buf, value, options, 0, err);
+}
+
+sift_code sift__credentials_check(const char *buf, sift_span value, unsigned options,
+				  sift_error *err)
+{
+#if defined(HAVE_AUTH_ACCEPT_AVX2)
+	if (!(options & SIFT_OPT_STRICT) && walk_runs())
+		return credentials_avx2(buf, value, err, 1);
+#endif
+	return parse_check(buf, value, options, 1, err);
 }
 
 int sift_auth_param_next(const char *buf, sift_span *cursor, sift_auth_param *out)

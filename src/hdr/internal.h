@@ -122,9 +122,19 @@ sift_code sift__auth_parse_general(const char *buf, sift_span value, unsigned op
 
 /* 1 when sift_challenge_parse() (which 0) or sift_credentials_parse()
  * (which 1) in the default mode (options 0) accepts value, found by a
- * walk on bit masks that only accepts (src/hdr/auth.c; full validation's
- * verdict). 0: no verdict; ask the parser. */
+ * walk that only accepts (src/hdr/auth.c; full validation's verdict,
+ * sift__challenge_check(), sift__credentials_check()). 0: no verdict; ask
+ * the parser. */
 int sift__auth_accept(const char *buf, sift_span value, unsigned which);
+
+/* Full validation of a challenge and of credentials: in the default mode
+ * sift__auth_accept()'s walk, then the parser (sift_challenge_parse(),
+ * sift_credentials_parse(), the strict option passed on) for what the
+ * walk does not accept (src/hdr/auth.c). */
+sift_code sift__challenge_check(const char *buf, sift_span value, unsigned options,
+				sift_error *err);
+sift_code sift__credentials_check(const char *buf, sift_span value, unsigned options,
+				  sift_error *err);
 
 /* sift_via_parse() without its fast path for the common via-parm: the
  * whole grammar (src/hdr/via.c). The validate fuzz target holds the fast

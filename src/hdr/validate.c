@@ -253,19 +253,13 @@ CHECK(date)
 CHECK(challenge)
 {
 	(void)id;
-	if (!(options & SIFT_OPT_STRICT) && sift__auth_accept(buf, value, 0))
-		return SIFT_OK;
-	sift_auth parsed;
-	return sift_challenge_parse(buf, value, options & SIFT_OPT_STRICT, &parsed, err);
+	return sift__challenge_check(buf, value, options, err);
 }
 
 CHECK(credentials)
 {
 	(void)id;
-	if (!(options & SIFT_OPT_STRICT) && sift__auth_accept(buf, value, 1))
-		return SIFT_OK;
-	sift_auth parsed;
-	return sift_credentials_parse(buf, value, options & SIFT_OPT_STRICT, &parsed, err);
+	return sift__credentials_check(buf, value, options, err);
 }
 CHECK_PARSED(auth_info, sift_auth, sift_auth_info_parse)
 CHECK_PARSED(sec_mechanism, sift_sec_mechanism, sift_sec_mechanism_parse)

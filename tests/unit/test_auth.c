@@ -1032,6 +1032,68 @@ static void test_rfc3261_25_digest_verdict_walk_byte_classes(void **state)
 	}
 }
 
+/*
+ * RFC 3261 25 (with RFC 8760 and RFC 7616): on values of the walk's shape
+ * ("Digest" SP, name=token / name="qdtext" joined by ", ", names of up to
+ * 15 bytes, no username*), sift__auth_accept gives the parser's answer in
+ * the default mode, yes and no: every name the walk tells apart in lower,
+ * upper and mixed case, names next to them (one letter off, one longer or
+ * shorter, the 8-byte names before and after the 9-byte ones), with values
+ * that each known name's rule takes or refuses, in a challenge and in
+ * credentials. Where the CPU has AVX2 and BMI2.
+ */
+static void test_rfc3261_25_digest_verdict_walk_answers_as_the_parser(void **state)
+{
+	(void)state;
+	if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("bmi2"))
+		return;
+	static const char *const names[] = {
+		"realm", "domain", "nonce", "opaque", "stale", "algorithm", "qop", "charset",
+		"userhash", "username", "uri", "response", "cnonce", "nc", "REALM", "Domain",
+		"NONCE", "OpAqUe", "STALE", "ALGORITHM", "Algorithm", "QOP", "CharSet", "USERHASH",
+		"UserName", "URI", "Response", "CNonce", "NC", "nC", "blgorith", "algorith",
+		"algorithmm", "algorithn", "vsername", "tserhash", "usernamf", "usernamee",
+		"userhasg", "responsf", "qresponse", "nonc", "noncf", "nonces", "cnoncf", "ncc",
+		"n", "x", "urj", "urii", "qoq", "stalf", "domaim", "realn", "opaquf", "charseu",
+		"x-y", "a.b", "nextnonce", "rspauth", "scope", "error", "authz_server",
+		"abcdefghijklmno", "nonce_count", "realm-x", "ALGORITHm", "zzzzzzzzz",
+	};
+	static const char *const values[] = {
+		"\"0123456789abcdef0123456789abcdef\"", "\"\"", "MD5", "SHA-256-sess", "00000001",
+		"0000000g", "000000001", "\"auth\"", "auth", "\"auth,auth-int\"", "\"auth, auth-int\"",
+		"\"sip:biloxi.example.com\"", "\"SIP:a.b\"", "\"sip:+1\"", "\"x:y%41\"", "\"sips:a`b\"",
+		"\"sip:bob@biloxi.example.com\"", "true", "FALSE", "maybe", "\"a b\"", "x%y", "UTF-8",
+		"\"utf-8\"", "\"0123456789ABCDEF\"", "\"MD5\"", "\"M D5\"", "sip",
+		"\"00000001\"", "\"0000001\"", "\"00000001 \"", "\"sip:\"", "\"sip:a\"",
+		"\"SIP:%41\"", "\"sip:a b\"", "\"sIp:+a\"", "\"tel:+1\"", "\"auth-int\"",
+	};
+	char text[512];
+	sift__use_simd = 2;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		for (size_t j = 0; j < sizeof values / sizeof values[0]; j++) {
+			for (unsigned which = 0; which < 2; which++) {
+				for (unsigned at = 0; at < 2; at++) {
+					/* the parameter first, and between two others */
+					int n = at == 0 ? snprintf(text, sizeof text,
+								   "Digest %s=%s, realm=\"biloxi.example.com\", x=\"0123456789\"",
+								   names[i], values[j])
+							: snprintf(text, sizeof text,
+								   "Digest cnonce=\"0a4f113b\",%s=%s, y=\"0123456789abcdef\"",
+								   names[i], values[j]);
+					sift_span value = { 0, (uint32_t)n };
+					sift_auth parsed;
+					int ok = sift__auth_parse_general(text, value, 0, which, &parsed, NULL) ==
+						 SIFT_OK;
+					int walk = sift__auth_accept(text, value, which);
+					if (walk != ok)
+						fail_msg("%s (parser %u): the walk says %d, the parser %d", text,
+							 which, walk, ok);
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1065,6 +1127,7 @@ int main(void)
 		cmocka_unit_test(test_rfc3261_25_digest_fast_path_gives_what_the_grammar_gives),
 		cmocka_unit_test(test_rfc3261_25_digest_verdict_walk_accepts_only_what_the_parser_accepts),
 		cmocka_unit_test(test_rfc3261_25_digest_verdict_walk_byte_classes),
+		cmocka_unit_test(test_rfc3261_25_digest_verdict_walk_answers_as_the_parser),
 	};
 	int failed = cmocka_run_group_tests_name("auth", tests, NULL, NULL);
 	free(buf);
