@@ -107,4 +107,56 @@ sift__host_run_is_host(const char *p, size_t n, uint64_t dots, uint64_t hyphens,
 	return sift__host_run_is_hostname(p, n, dots, hyphens);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* The classes of a label byte or dot for the AVX2 steps over hosts (the
+ * host scan of src/grammar/scan_uri.re, the Via fast path of
+ * src/hdr/via.c), found from its two nibbles: the class is
+ * SIFT__HOST_LOW[low nibble] & SIFT__HOST_HIGH[high nibble], 0 for a byte
+ * of none (0x80-0xFF among them). A letter is %x41-4F / %x61-6F (high
+ * nibble 4, 6; low 1-F) or %x50-5A / %x70-7A (high nibble 5, 7; low 0-A). */
+enum {
+	SIFT__HOST_DIGIT = 1,
+	SIFT__HOST_LETTER_LOW = 2,
+	SIFT__HOST_LETTER_HIGH = 4,
+	SIFT__HOST_DOT = 8,
+	SIFT__HOST_HYPHEN = 16
+};
+#define SIFT__HOST_LOW(l)                                                                  \
+	(char)(((l) <= 9 ? SIFT__HOST_DIGIT : 0) | ((l) >= 1 ? SIFT__HOST_LETTER_LOW : 0) |   \
+	       ((l) <= 10 ? SIFT__HOST_LETTER_HIGH : 0) | ((l) == 14 ? SIFT__HOST_DOT : 0) |    \
+	       ((l) == 13 ? SIFT__HOST_HYPHEN : 0))
+#define SIFT__HOST_HIGH(h)                                                                 \
+	(char)((h) == 2	  ? SIFT__HOST_DOT | SIFT__HOST_HYPHEN                               \
+	       : (h) == 3 ? SIFT__HOST_DIGIT                                                 \
+	       : (h) >= 4 && (h) <= 7 ? ((h) & 1 ? SIFT__HOST_LETTER_HIGH : SIFT__HOST_LETTER_LOW) \
+				      : 0)
+#define SIFT__HOST_NIBBLES(f)                                                              \
+	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
+		f(14), f(15)
+
+/* The class of each of 32 bytes (twice the tables: vpshufb looks up each
+ * 16-byte lane in its own copy; a byte from 0x80 looks up 0, vpshufb's
+ * rule for an index with bit 7). */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+sift__host_classes_avx2(__m256i bytes)
+{
+	const __m256i low = _mm256_setr_epi8(SIFT__HOST_NIBBLES(SIFT__HOST_LOW),
+					     SIFT__HOST_NIBBLES(SIFT__HOST_LOW));
+	const __m256i high = _mm256_setr_epi8(SIFT__HOST_NIBBLES(SIFT__HOST_HIGH),
+					      SIFT__HOST_NIBBLES(SIFT__HOST_HIGH));
+	__m256i high_nibbles = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
+	return _mm256_and_si256(_mm256_shuffle_epi8(low, bytes),
+				_mm256_shuffle_epi8(high, high_nibbles));
+}
+
+/* Bit i set where bit `index` (0 for SIFT__HOST_DIGIT, 3 for
+ * SIFT__HOST_DOT, 4 for SIFT__HOST_HYPHEN) of byte i of classes is:
+ * shifted to bit 7 of its byte (a 16-bit shift moves no bit there from
+ * the other byte). */
+#define SIFT__HOST_CLASS_MASK(classes, index)                                              \
+	((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(classes, 7 - (index))))
+#endif
+
 #endif

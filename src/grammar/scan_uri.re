@@ -344,60 +344,45 @@ static const char *scan_host_steps(const char *p, const char *end, unsigned *kin
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-/* The classes of a byte for the AVX2 step, found from its two nibbles:
- * the class is HOST_LOW[low nibble] & HOST_HIGH[high nibble] (0x80-0xFF:
- * no class). A letter is %x41-4F / %x61-6F (high nibble 4, 6; low 1-F)
- * or %x50-5A / %x70-7A (high nibble 5, 7; low 0-A). */
-enum {
-	HOST_DIGIT = 1, HOST_LETTER_LOW = 2, HOST_LETTER_HIGH = 4, HOST_DOT = 8, HOST_HYPHEN = 16
-};
-#define HOST_LOW(l)                                                                      \
-	(((l) <= 9 ? HOST_DIGIT : 0) | ((l) >= 1 ? HOST_LETTER_LOW : 0) |                \
-	 ((l) <= 10 ? HOST_LETTER_HIGH : 0) | ((l) == 14 ? HOST_DOT : 0) | ((l) == 13 ? HOST_HYPHEN : 0))
-#define HOST_HIGH(h)                                                                     \
-	((h) == 2 ? HOST_DOT | HOST_HYPHEN : (h) == 3 ? HOST_DIGIT                       \
-	 : (h) >= 4 && (h) <= 7 ? ((h) & 1 ? HOST_LETTER_HIGH : HOST_LETTER_LOW) : 0)
-#define HOST_NIBBLES(f)                                                                  \
-	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
-		f(14), f(15)
-/* twice: vpshufb looks up each 16-byte lane in its own copy */
-static const signed char host_low[32] = { HOST_NIBBLES(HOST_LOW), HOST_NIBBLES(HOST_LOW) };
-static const signed char host_high[32] = { HOST_NIBBLES(HOST_HIGH), HOST_NIBBLES(HOST_HIGH) };
-
-/* Bit i set where bit `bit` of byte i of v is: shifted to bit 7 of its
- * byte (a 16-bit shift moves no bit there from the other byte). */
-#define HOST_BIT_MASK(v, bit) ((uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(v, 7 - (bit))))
-
-/* sift__scan_host where the CPU has AVX2 (sift__use_simd 2): the first 32
- * bytes in one step, classed by nibble lookups. Nearly every host and the
- * byte after it fit; a shorter rest of the value is copied before NULs,
- * which no host holds, so the run ends where the value does. A run of all
- * 32 goes to the 16-byte steps. */
-__attribute__((target("avx2"))) static const char *scan_host_avx2(const char *p, const char *end,
-								   unsigned *kind)
+/* The host at p given its first 32 bytes (or a copy): their classes, the
+ * run of label bytes and dots in them. A run of all 32 goes to the
+ * 16-byte steps. */
+__attribute__((target("avx2"), always_inline)) static inline const char *
+scan_host_block(const char *p, const char *end, __m256i bytes, unsigned *kind)
 {
-	char padded[32];
-	const char *from = p;
-	if (end - p < 32) {
-		memset(padded, 0, sizeof padded);
-		memcpy(padded, p, (size_t)(end - p));
-		from = padded;
-	}
-	__m256i bytes = _mm256_loadu_si256((const __m256i *)(const void *)from);
-	__m256i high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), _mm256_set1_epi8(0x0F));
-	/* bytes from 0x80 look up 0: vpshufb's rule for an index with bit 7 */
-	__m256i classes = _mm256_and_si256(
-		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)host_low), bytes),
-		_mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)host_high), high));
+	__m256i classes = sift__host_classes_avx2(bytes);
 	uint32_t out = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(classes, _mm256_setzero_si256()));
 	if (!out)
 		return scan_host_steps(p, end, kind);
 	uint32_t keep = (1u << __builtin_ctz(out)) - 1;
 	host_run_bits bits;
-	bits.dots = HOST_BIT_MASK(classes, 3) & keep;
-	bits.hyphens = HOST_BIT_MASK(classes, 4) & keep;
-	bits.letters = keep & ~(HOST_BIT_MASK(classes, 0) | bits.dots | bits.hyphens);
+	bits.dots = SIFT__HOST_CLASS_MASK(classes, 3) & keep;
+	bits.hyphens = SIFT__HOST_CLASS_MASK(classes, 4) & keep;
+	bits.letters = keep & ~(SIFT__HOST_CLASS_MASK(classes, 0) | bits.dots | bits.hyphens);
 	return host_of_run(p, end, (size_t)__builtin_ctz(out), &bits, kind);
+}
+
+/* Fewer than 32 bytes left: a copy, NULs after them (in no class), so the
+ * run ends where the value does. Out of line: its buffer would cost the
+ * common path a stack frame. */
+__attribute__((target("avx2"), noinline)) static const char *
+scan_host_padded(const char *p, const char *end, unsigned *kind)
+{
+	char padded[32];
+	memset(padded, 0, sizeof padded);
+	memcpy(padded, p, (size_t)(end - p));
+	return scan_host_block(p, end, _mm256_loadu_si256((const __m256i *)(const void *)padded), kind);
+}
+
+/* sift__scan_host where the CPU has AVX2 (sift__use_simd 2): the first 32
+ * bytes in one step, classed by the nibble lookups of host_run.h. Nearly
+ * every host and the byte after it fit. */
+__attribute__((target("avx2"))) static const char *scan_host_avx2(const char *p, const char *end,
+								   unsigned *kind)
+{
+	if (end - p < 32)
+		return scan_host_padded(p, end, kind);
+	return scan_host_block(p, end, _mm256_loadu_si256((const __m256i *)(const void *)p), kind);
 }
 #define HAVE_SCAN_HOST_AVX2 1
 #endif
