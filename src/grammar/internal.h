@@ -67,6 +67,42 @@ static inline unsigned sift__method_of_word(uint64_t word, const char *p, size_t
 	return 0;
 }
 
+/*
+ * The bytes that are each an element of Reason-Phrase on their own (RFC
+ * 3261 25: Reason-Phrase = *(reserved / unreserved / escaped /
+ * UTF8-NONASCII / UTF8-CONT / SP / HTAB)): SP, HTAB, reserved, unreserved;
+ * not "%" (escaped needs its two HEXDIGs) nor the UTF-8 bytes. The one
+ * definition of the class: sift__match_reason_phrase_fast's bitmap
+ * (scan.re) is built from it, and src/msg/parse.c proves its nibble
+ * classes equal to it at compile time.
+ */
+#define SIFT__REASON_PLAIN(c)                                                              \
+	((c) == ' ' || (c) == '\t' || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || \
+	 ((c) >= '0' && (c) <= '9') || (c) == '!' || (c) == '$' || (c) == '&' || (c) == '\'' ||   \
+	 (c) == '(' || (c) == ')' || (c) == '*' || (c) == '+' || (c) == ',' || (c) == '-' ||      \
+	 (c) == '.' || (c) == '/' || (c) == ':' || (c) == ';' || (c) == '=' || (c) == '?' ||      \
+	 (c) == '@' || (c) == '_' || (c) == '~')
+
+/* Constant expressions over 8 and 64 consecutive byte values from b: a
+ * bitmap of a class (bit c & 63 set when pred(c)), and whether a test
+ * holds for each. */
+#define SIFT__BIT(pred, c) ((uint64_t)((pred(c)) ? 1 : 0) << ((c) & 63))
+#define SIFT__BITS8(pred, b)                                                                \
+	(SIFT__BIT(pred, (b)) | SIFT__BIT(pred, (b) + 1) | SIFT__BIT(pred, (b) + 2) |             \
+	 SIFT__BIT(pred, (b) + 3) | SIFT__BIT(pred, (b) + 4) | SIFT__BIT(pred, (b) + 5) |         \
+	 SIFT__BIT(pred, (b) + 6) | SIFT__BIT(pred, (b) + 7))
+#define SIFT__BITS64(pred, b)                                                               \
+	(SIFT__BITS8(pred, (b)) | SIFT__BITS8(pred, (b) + 8) | SIFT__BITS8(pred, (b) + 16) |      \
+	 SIFT__BITS8(pred, (b) + 24) | SIFT__BITS8(pred, (b) + 32) | SIFT__BITS8(pred, (b) + 40) | \
+	 SIFT__BITS8(pred, (b) + 48) | SIFT__BITS8(pred, (b) + 56))
+#define SIFT__ALL8(test, b)                                                                 \
+	((test((b))) && (test((b) + 1)) && (test((b) + 2)) && (test((b) + 3)) && (test((b) + 4)) && \
+	 (test((b) + 5)) && (test((b) + 6)) && (test((b) + 7)))
+#define SIFT__ALL64(test, b)                                                                \
+	(SIFT__ALL8(test, (b)) && SIFT__ALL8(test, (b) + 8) && SIFT__ALL8(test, (b) + 16) &&      \
+	 SIFT__ALL8(test, (b) + 24) && SIFT__ALL8(test, (b) + 32) && SIFT__ALL8(test, (b) + 40) && \
+	 SIFT__ALL8(test, (b) + 48) && SIFT__ALL8(test, (b) + 56))
+
 /* ABNF rule matchers (src/grammar/scan.re). Names follow the rules. */
 typedef const char *(*sift_matcher)(const char *p, const char *end);
 const char *sift__match_token(const char *p, const char *end);

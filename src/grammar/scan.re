@@ -108,16 +108,19 @@ const char *sift__match_reason_phrase(const char *p, const char *end)
 
 /*
  * Reason-Phrase (RFC 3261 7.2, 25), the same end as
- * sift__match_reason_phrase: each byte of the run read here (SP, HTAB,
- * reserved, unreserved: bit c of plain[c / 64]) is an element of
- * *( ... ) on its own and starts no longer one ("%" of escaped and the
- * UTF-8 bytes stay out of it), so the phrase is the run and then the DFA's
- * match from where the run stops. Nearly every phrase is all run ("OK").
+ * sift__match_reason_phrase: each byte of the run read here
+ * (SIFT__REASON_PLAIN: bit c of plain[c / 64]) is an element of *( ... )
+ * on its own and starts no longer one ("%" of escaped and the UTF-8 bytes
+ * stay out of it), so the phrase is the run and then the DFA's match from
+ * where the run stops. Nearly every phrase is all run ("OK").
  */
 const char *sift__match_reason_phrase_fast(const char *p, const char *end)
 {
-	/* SP HTAB ! $ & ' ( ) * + , - . / : ; = ? @ _ ~ and alphanum */
-	static const uint64_t plain[2] = { 0xafffffd300000200u, 0x47fffffe87ffffffu };
+	static const uint64_t plain[2] = { SIFT__BITS64(SIFT__REASON_PLAIN, 0),
+					   SIFT__BITS64(SIFT__REASON_PLAIN, 64) };
+	_Static_assert(SIFT__BITS64(SIFT__REASON_PLAIN, 0) == 0xafffffd300000200u &&
+			       SIFT__BITS64(SIFT__REASON_PLAIN, 64) == 0x47fffffe87ffffffu,
+		       "the Reason-Phrase class is the one it was");
 	for (; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c > 0x7F || !((plain[c >> 6] >> (c & 63)) & 1))

@@ -229,6 +229,14 @@ static inline const char *first_blank(const line_blanks *bits, const char *line,
 #define REASON_HIGH(h)                                                                      \
 	((h) == 0 ? 1 : (h) == 2 ? 2 : (h) == 3 ? 4 : (h) == 4 ? 8 | 32 : (h) == 5 ? 16 | 32  \
 	 : (h) == 6 ? 8 : (h) == 7 ? 16 | 64 : 0)
+/* The classes give a byte a bit exactly when SIFT__REASON_PLAIN takes it
+ * (grammar/internal.h), every one of the 256 proven here. */
+#define REASON_AGREES(c)                                                                    \
+	(((REASON_LOW((c) & 15) & REASON_HIGH((c) >> 4)) != 0) == (SIFT__REASON_PLAIN(c) != 0))
+_Static_assert(SIFT__ALL64(REASON_AGREES, 0) && SIFT__ALL64(REASON_AGREES, 64) &&
+		       SIFT__ALL64(REASON_AGREES, 128) && SIFT__ALL64(REASON_AGREES, 192),
+	       "the Reason-Phrase nibble classes are SIFT__REASON_PLAIN");
+#undef REASON_AGREES
 #define REASON_NIBBLES(f)                                                                   \
 	f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7), f(8), f(9), f(10), f(11), f(12), f(13), \
 		f(14), f(15)
