@@ -273,6 +273,16 @@ const char *sift__match_boundary(const char *p, const char *end);
  * inputs; all must give the same results. Defined in src/hdr/validate.c. */
 extern int sift__use_simd;
 
+#if defined(__x86_64__) && defined(__GNUC__)
+/* Whether the AVX2 and BMI2 paths may run: sift__use_simd allows them and
+ * the CPU has both (BMI2 for the variable shifts without CL). */
+static inline int sift__avx2_bmi2_usable(void)
+{
+	return sift__use_simd > 1 && __builtin_cpu_supports("avx2") &&
+	       __builtin_cpu_supports("bmi2");
+}
+#endif
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 /* Bit i set when byte i of bytes is alphanum, "-" or "." (RFC 3261 25):

@@ -1290,17 +1290,12 @@ WALK_AVX2 static sift_code credentials_avx2(const char *buf, sift_span value, si
 	return parse ? parse_check(buf, value, 0, 1, err) : SIFT_E_HEADER_VALUE;
 }
 
-/* Whether the walks may run: sift__use_simd and the CPU. */
-static int walk_runs(void)
-{
-	return sift__use_simd > 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2");
-}
 #endif
 
 int sift__auth_accept(const char *buf, sift_span value, unsigned which)
 {
 #if defined(HAVE_AUTH_ACCEPT_AVX2)
-	if (walk_runs())
+	if (sift__avx2_bmi2_usable())
 		return (which == 0 ? challenge_avx2(buf, value, NULL, 0)
 				   : credentials_avx2(buf, value, NULL, 0)) == SIFT_OK;
 #else
@@ -1315,7 +1310,7 @@ sift_code sift__challenge_check(const char *buf, sift_span value, unsigned optio
 				sift_error *err)
 {
 #if defined(HAVE_AUTH_ACCEPT_AVX2)
-	if (!(options & SIFT_OPT_STRICT) && walk_runs())
+	if (!(options & SIFT_OPT_STRICT) && sift__avx2_bmi2_usable())
 		return challenge_avx2(buf, value, err, 1);
 #endif
 	return parse_check(buf, value, options, 0, err);
@@ -1325,7 +1320,7 @@ sift_code sift__credentials_check(const char *buf, sift_span value, unsigned opt
 				  sift_error *err)
 {
 #if defined(HAVE_AUTH_ACCEPT_AVX2)
-	if (!(options & SIFT_OPT_STRICT) && walk_runs())
+	if (!(options & SIFT_OPT_STRICT) && sift__avx2_bmi2_usable())
 		return credentials_avx2(buf, value, err, 1);
 #endif
 	return parse_check(buf, value, options, 1, err);

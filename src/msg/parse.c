@@ -1077,7 +1077,7 @@ __attribute__((target("avx2,bmi,bmi2"), flatten)) static sift_code scan_headers_
 static sift_code scan_headers(parser *ps, const char *p, const char **body)
 {
 #if defined(HAVE_AVX2_PATH)
-	if (sift__use_simd > 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2"))
+	if (sift__avx2_bmi2_usable())
 		return scan_headers_avx2(ps, p, body);
 #endif
 	return scan_headers_with(ps, p, body, sift__use_simd ? 1 : 0);
